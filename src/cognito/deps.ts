@@ -1,0 +1,42 @@
+import type { Store } from '../store/store.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Every identifier and secret cogniform makes, injectable so tests can choose them. */
+export interface Ids {
+  /** `<region>_<9 alphanumerics>`, the shape AWS uses (aws-jwt-verify and amazon-cognito-identity-js check it). */
+  userPoolId(region: string): string;
+  /** 26 lowercase alphanumerics, like AWS's app client ids. */
+  clientId(): string;
+  clientSecret(): string;
+  uuid(): string;
+  /** `length` random characters from `alphabet`. */
+  random(alphabet: string, length: number): string;
+}
+
+export interface Logger {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+/** What operations may use; each takes only what it needs (`Pick<Deps, 'store' | 'clock'>`). */
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+  log: Logger;
+  /** Where the emulator listens, for URLs it hands out. */
+  port: number;
+}
+
+/** Per call: where the call came from. */
+export interface RequestContext {
+  /** From the SigV4 credential scope, or the configured default for unsigned calls. */
+  region: string;
+  accountId: string;
+  requestId: string;
+}
+
+export type Operation<Req, Res> = (ctx: RequestContext, request: Req) => Promise<Res>;

@@ -1,0 +1,13 @@
+import type { TableSpec } from '../../store/store.js';
+import { userPoolClients } from './client.js';
+import { userPoolDomains } from './domain.js';
+import { groups, memberships } from './group.js';
+import { identityProviders } from './identityProvider.js';
+import { resourceServers } from './resourceServer.js';
+import { users } from './user.js';
+import { poolStats } from './userPool.js';
+
+/** Every table whose keys start with a pool id: what DeleteUserPool purges. Add new pool-scoped tables here. */
+export const POOL_SCOPED_TABLES = [
+  userPoolClients, userPoolDomains, groups, memberships, identityProviders, resourceServers, users, poolStats,
+] as TableSpec<unknown>[];

@@ -1,0 +1,110 @@
+import type { AttributeType, MFAOptionType, UserStatusType, UserType } from '@aws-sdk/client-cognito-identity-provider';
+import type { Store, TableSpec } from '../../store/store.js';
+import type { UserPoolRecord } from './userPool.js';
+
+/**
+ * The password is never stored: only a salted SRP verifier (v = g^x mod N, see ../auth/srp.ts), which serves
+ * both SRP sign-in and plain-password flows (the server recomputes v from the offered password).
+ */
+export interface PasswordRecord {
+  /** Hex, as SRP's SALT challenge parameter. */
+  salt: string;
+  /** Hex. */
+  verifier: string;
+  /** The USER_ID_FOR_SRP the verifier was computed for; recompute if it ever changes. */
+  userIdForSrp: string;
+  /** A temporary password (AdminCreateUser) must be changed at first sign-in. */
+  temporary: boolean;
+  setAt: number;
+}
+
+export interface UserRecord {
+  UserPoolId: string;
+  /** The username as created; for pools with UsernameAttributes, the sub. */
+  Username: string;
+  /** The primary-key form of the username: lowercased when the pool is case-insensitive. */
+  UsernameKey: string;
+  /** Every attribute including `sub`, in the order AWS returns them. */
+  Attributes: AttributeType[];
+  Enabled: boolean;
+  UserStatus: UserStatusType;
+  UserCreateDate: number;
+  UserLastModifiedDate: number;
+  MFAOptions?: MFAOptionType[];
+  PreferredMfaSetting?: string;
+  UserMFASettingList?: string[];
+  password?: PasswordRecord;
+  /** Alias values this user can sign in with (normalised), kept unique per pool through the `byAlias` index. */
+  Aliases: { Name: string; Value: string }[];
+}
+
+/** The attributes ListUsers can filter on (AWS API reference, ListUsers "Filter"). */
+export const FILTERABLE_ATTRIBUTES = [
+  'username', 'email', 'phone_number', 'name', 'given_name', 'family_name', 'preferred_username',
+  'cognito:user_status', 'status', 'sub',
+] as const;
+
+export function attributeValue(user: Pick<UserRecord, 'Attributes'>, name: string): string | undefined {
+  return user.Attributes.find((a) => a.Name === name)?.Value;
+}
+
+/** The value a filter matches for each filterable attribute. */
+export function filterValues(user: UserRecord): [string, string][] {
+  return FILTERABLE_ATTRIBUTES.flatMap((name): [string, string][] => {
+    if (name === 'username') return [[name, user.Username]];
+    if (name === 'cognito:user_status') return [[name, user.UserStatus]];
+    if (name === 'status') return [[name, user.Enabled ? 'Enabled' : 'Disabled']];
+    const value = attributeValue(user, name);
+    return value === undefined ? [] : [[name, value]];
+  });
+}
+
+export const users: TableSpec<UserRecord> = {
+  name: 'users',
+  key: (u) => [u.UserPoolId, u.UsernameKey],
+  indexes: {
+    bySub: (u) => [[u.UserPoolId, attributeValue(u, 'sub') ?? '']],
+    byAttribute: (u) => filterValues(u).map(([name, value]) => [u.UserPoolId, name, value]),
+    byAlias: (u) => u.Aliases.map((a) => [u.UserPoolId, a.Name, a.Value]),
+  },
+};
+
+export function isCaseSensitive(pool: Pick<UserPoolRecord, 'UsernameConfiguration'>): boolean {
+  // AWS API reference, UsernameConfigurationType: case sensitive "is the default value".
+  return pool.UsernameConfiguration?.CaseSensitive ?? true;
+}
+
+export function usernameKey(pool: Pick<UserPoolRecord, 'UsernameConfiguration'>, username: string): string {
+  return isCaseSensitive(pool) ? username : username.toLowerCase();
+}
+
+/**
+ * A user from what admin operations accept as `Username`: the username, any alias attribute the pool signs in
+ * with, or the sub (AWS API reference, AdminGetUser "Username").
+ */
+export async function findUser(store: Store, pool: UserPoolRecord, username: string): Promise<UserRecord | undefined> {
+  const table = store.table(users);
+  const byName = await table.get([pool.Id, usernameKey(pool, username)]);
+  if (byName) return byName;
+  for (const name of ['email', 'phone_number', 'preferred_username']) {
+    const value = name === 'phone_number' ? username : usernameKey(pool, username);
+    const byAlias = await table.findOne('byAlias', [pool.Id, name, value]);
+    if (byAlias) return byAlias;
+  }
+  return table.findOne('bySub', [pool.Id, username]);
+}
+
+export function userToApi(user: UserRecord, attributesToGet?: string[]): UserType {
+  const attributes = attributesToGet
+    ? user.Attributes.filter((a) => attributesToGet.includes(a.Name!))
+    : user.Attributes;
+  return {
+    Username: user.Username,
+    Attributes: attributes,
+    UserCreateDate: new Date(user.UserCreateDate),
+    UserLastModifiedDate: new Date(user.UserLastModifiedDate),
+    Enabled: user.Enabled,
+    UserStatus: user.UserStatus,
+    ...(user.MFAOptions ? { MFAOptions: user.MFAOptions } : {}),
+  };
+}

@@ -1,0 +1,31 @@
+import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import type { TableSpec } from '../../store/store.js';
+
+/** A pool as stored: the API shape with dates as epoch milliseconds; the user count lives in `poolStats`. */
+export type UserPoolRecord = Omit<UserPoolType, 'CreationDate' | 'LastModifiedDate' | 'EstimatedNumberOfUsers'> & {
+  Id: string;
+  Name: string;
+  Arn: string;
+  CreationDate: number;
+  LastModifiedDate: number;
+};
+
+/** Keyed by id, which starts with the region, so ListUserPools scans only its region's range. */
+export const userPools: TableSpec<UserPoolRecord> = { name: 'pools', key: (p) => [p.Id] };
+
+export interface PoolStatsRecord {
+  UserPoolId: string;
+  users: number;
+}
+
+/** Counters kept beside the pool so DescribeUserPool does not count users (O(1), not O(users)). */
+export const poolStats: TableSpec<PoolStatsRecord> = { name: 'poolStats', key: (s) => [s.UserPoolId] };
+
+export function userPoolToApi(pool: UserPoolRecord, estimatedUsers: number): UserPoolType {
+  return {
+    ...pool,
+    CreationDate: new Date(pool.CreationDate),
+    LastModifiedDate: new Date(pool.LastModifiedDate),
+    EstimatedNumberOfUsers: estimatedUsers,
+  };
+}

@@ -1,0 +1,34 @@
+import type { CreateUserPoolRequest, CreateUserPoolResponse } from '@aws-sdk/client-cognito-identity-provider';
+import type { Deps, Operation } from '../../deps.js';
+import { POOL_DEFAULTS } from '../../model/poolDefaults.js';
+import { poolSchema } from '../../model/schema.js';
+import { poolStats, userPoolToApi, userPools, type UserPoolRecord } from '../../model/userPool.js';
+import { checkPoolSettings } from './poolSettings.js';
+
+export const CreateUserPool =
+  ({ store, clock, ids }: Pick<Deps, 'store' | 'clock' | 'ids'>): Operation<CreateUserPoolRequest, CreateUserPoolResponse> =>
+  async (ctx, request) => {
+    checkPoolSettings(request);
+    const id = ids.userPoolId(ctx.region);
+    const now = clock.now().getTime();
+    const { PoolName, Schema, Policies, ...settings } = request;
+    const pool: UserPoolRecord = {
+      ...POOL_DEFAULTS,
+      ...settings,
+      Id: id,
+      Name: PoolName!,
+      Policies: {
+        PasswordPolicy: { ...POOL_DEFAULTS.Policies.PasswordPolicy, ...Policies?.PasswordPolicy },
+        SignInPolicy: { ...POOL_DEFAULTS.Policies.SignInPolicy, ...Policies?.SignInPolicy },
+      },
+      SchemaAttributes: poolSchema(Schema),
+      Arn: `arn:aws:cognito-idp:${ctx.region}:${ctx.accountId}:userpool/${id}`,
+      CreationDate: now,
+      LastModifiedDate: now,
+    };
+    await store.transact(id, async (tx) => {
+      await tx.put(store.table(userPools), pool);
+      await tx.put(store.table(poolStats), { UserPoolId: id, users: 0 });
+    });
+    return { UserPool: userPoolToApi(pool, 0) };
+  };

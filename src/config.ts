@@ -1,0 +1,56 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  /** `localhost` listens on loopback, IPv4 and IPv6. */
+  host: string;
+  /** LevelDB folder; ignored with `inMemory`. */
+  dataDir: string;
+  inMemory: boolean;
+  region: string;
+  accountId: string;
+}
+
+export const DEFAULTS: Config = {
+  port: 4566,
+  host: 'localhost',
+  dataDir: '.cogniform',
+  inMemory: false,
+  region: 'us-east-1',
+  accountId: '000000000000',
+};
+
+/** Defaults, then environment variables, then what the caller (the CLI's flags) gives. */
+export function resolveConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const fromEnv: Partial<Config> = {};
+  if (env.COGNIFORM_PORT) fromEnv.port = parsePort(env.COGNIFORM_PORT, 'COGNIFORM_PORT');
+  if (env.COGNIFORM_HOST) fromEnv.host = env.COGNIFORM_HOST;
+  if (env.COGNIFORM_DATA_DIR) fromEnv.dataDir = env.COGNIFORM_DATA_DIR;
+  if (env.COGNIFORM_IN_MEMORY) fromEnv.inMemory = env.COGNIFORM_IN_MEMORY !== '0' && env.COGNIFORM_IN_MEMORY !== 'false';
+  if (env.COGNIFORM_REGION) fromEnv.region = env.COGNIFORM_REGION;
+  if (env.COGNIFORM_ACCOUNT_ID) fromEnv.accountId = env.COGNIFORM_ACCOUNT_ID;
+  const config = { ...DEFAULTS, ...fromEnv, ...overrides };
+  config.dataDir = path.resolve(config.dataDir);
+  checkConfig(config);
+  return config;
+}
+
+export function parsePort(value: string, where: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`${where}: "${value}" is not a port number (0-65535).`);
+  }
+  return port;
+}
+
+function checkConfig(config: Config): void {
+  if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(config.region)) {
+    throw new ConfigError(`--region: "${config.region}" is not an AWS region name such as us-east-1.`);
+  }
+  if (!/^\d{12}$/.test(config.accountId)) {
+    throw new ConfigError(`--account-id: "${config.accountId}" must be 12 digits.`);
+  }
+}
+
+/** A configuration mistake the user can fix; the CLI prints its message without a stack. */
+export class ConfigError extends Error {}

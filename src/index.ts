@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import type { Clock, Deps, Ids, Logger } from './cognito/deps.js';
+import { randomIds } from './cognito/ids.js';
+import { createCognitoService } from './cognito/service.js';
+import type { Config } from './config.js';
+import { buildApp } from './server/app.js';
+import { openDatabase } from './store/database.js';
+import { Store } from './store/store.js';
+import { VERSION } from './version.js';
+
+export interface EmulatorOptions extends Config {
+  clock?: Clock;
+  ids?: Ids;
+  log?: Logger;
+  logRequests?: boolean;
+}
+
+export interface Emulator {
+  app: FastifyInstance;
+  store: Store;
+  /** `http://localhost:<port>`, with the port actually bound (useful with port 0). */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const consoleLogger: Logger = {
+  info: (message) => console.log(message),
+  error: (message, error) => console.error(message, error ?? ''),
+};
+
+/** The one place where the parts are wired together. */
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const log = options.log ?? consoleLogger;
+  const db = await openDatabase(options.inMemory ? { inMemory: true } : { dataDir: options.dataDir });
+  const store = new Store(db);
+  const deps: Deps = {
+    store,
+    clock: options.clock ?? { now: () => new Date() },
+    ids: options.ids ?? randomIds,
+    log,
+    port: options.port,
+  };
+  const app = buildApp({
+    cognito: createCognitoService(deps),
+    emulator: { version: VERSION, ready: () => true, reset: () => store.clear() },
+    region: options.region,
+    accountId: options.accountId,
+    logRequests: options.logRequests ?? false,
+  });
+  try {
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  deps.port = port;
+  let closed = false;
+  return {
+    app,
+    store,
+    port,
+    url: `http://localhost:${port}`,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { Level } from 'level';
+import { MemoryLevel } from 'memory-level';
+import type { Database } from './table.js';
+
+export type StorageOptions = { inMemory: true } | { inMemory?: false; dataDir: string };
+
+/**
+ * LevelDB under the data dir, or memory-level. memory-level stores keys as bytes so that both backends order
+ * keys the same way (UTF-8 byte order), which the range scans rely on.
+ */
+export async function openDatabase(options: StorageOptions): Promise<Database> {
+  const db: Database = options.inMemory
+    ? new MemoryLevel<string, string>({ storeEncoding: 'buffer' })
+    : new Level<string, string>(options.dataDir);
+  await db.open();
+  return db;
+}

@@ -1,0 +1,102 @@
+import type { BatchOperation, Database, Table, TableSpec } from './table.js';
+import { Table as TableImpl } from './table.js';
+import { encodeKey, type KeyParts } from './keys.js';
+import { KeyedMutex } from './mutex.js';
+
+export type { KeyParts } from './keys.js';
+export type { Page, PageOptions, TableSpec } from './table.js';
+export { Table } from './table.js';
+
+/**
+ * The narrow typed store: tables over one abstract-level database, and transactions that commit a set of
+ * records and their index entries in a single atomic batch.
+ */
+export class Store {
+  private readonly tables = new Map<string, TableImpl<unknown>>();
+  private readonly locks = new KeyedMutex();
+
+  constructor(readonly db: Database) {}
+
+  table<T>(spec: TableSpec<T>): Table<T> {
+    let table = this.tables.get(spec.name);
+    if (!table) {
+      table = new TableImpl<T>(this.db, spec) as TableImpl<unknown>;
+      this.tables.set(spec.name, table);
+    }
+    return table as Table<T>;
+  }
+
+  /**
+   * Runs `work` alone among the transactions that share `lockKey`, then commits everything it wrote in one
+   * batch. Nothing is written if `work` throws.
+   */
+  async transact<R>(lockKey: string, work: (tx: Transaction) => Promise<R>): Promise<R> {
+    return this.locks.run(lockKey, async () => {
+      const tx = new Transaction();
+      const result = await work(tx);
+      await tx.commit(this.db);
+      return result;
+    });
+  }
+
+  /**
+   * Deletes every record (and its index entries) whose primary key is or starts with `prefix`, in batches of `chunk`.
+   * Not atomic as a whole: callers first delete the record that makes the rest reachable (the pool), so a crash
+   * part way leaves only unreachable leftovers.
+   */
+  async purge(specs: TableSpec<unknown>[], prefix: KeyParts, chunk = 1000): Promise<void> {
+    for (const spec of specs) {
+      const table = this.table(spec);
+      const exact = await table.get(prefix);
+      if (exact) await this.db.batch(table.delOps(exact));
+      for (;;) {
+        const { items } = await table.list(prefix, { limit: chunk });
+        if (!items.length) break;
+        await this.db.batch(items.flatMap((record) => table.delOps(record)));
+      }
+    }
+  }
+
+  /** Wipes every record of every table. */
+  async clear(): Promise<void> {
+    await this.db.clear();
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+/** Writes collected during `Store.transact`, readable back before they are committed. */
+export class Transaction {
+  private readonly ops: BatchOperation[] = [];
+  private readonly written = new Map<Table<unknown>, Map<string, unknown>>();
+
+  async get<T>(table: Table<T>, key: KeyParts): Promise<T | undefined> {
+    const pending = this.written.get(table as Table<unknown>);
+    const encoded = encodeKey(key);
+    if (pending?.has(encoded)) return pending.get(encoded) as T | undefined;
+    return table.get(key);
+  }
+
+  async put<T>(table: Table<T>, record: T): Promise<void> {
+    const previous = await this.get(table, table.spec.key(record));
+    this.ops.push(...table.putOps(record, previous));
+    this.remember(table, table.keyOf(record), record);
+  }
+
+  async delete<T>(table: Table<T>, record: T): Promise<void> {
+    this.ops.push(...table.delOps(record));
+    this.remember(table, table.keyOf(record), undefined);
+  }
+
+  async commit(db: Database): Promise<void> {
+    if (this.ops.length) await db.batch(this.ops);
+  }
+
+  private remember<T>(table: Table<T>, key: string, record: T | undefined): void {
+    const t = table as Table<unknown>;
+    if (!this.written.has(t)) this.written.set(t, new Map());
+    this.written.get(t)!.set(key, record);
+  }
+}
