@@ -17,6 +17,9 @@ const KIND_STRUCTURE = 3;
 
 /** Throws InvalidParameterException (missing members) or SerializationException (wrong types). */
 export function validateRequest(operation: string, input: unknown): void {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw serializationError('The request body must be a JSON object.');
+  }
   const schema = (sdk as unknown as Record<string, Schema | undefined>)[`${operation}Request$`];
   if (schema === undefined) return;
   const missing: string[] = [];
