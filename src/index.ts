@@ -4,6 +4,7 @@ import { randomIds } from './cognito/ids.js';
 import { createCognitoService } from './cognito/service.js';
 import type { Config } from './config.js';
 import { buildApp } from './server/app.js';
+import { listen } from './server/listen.js';
 import { openDatabase } from './store/database.js';
 import { Store } from './store/store.js';
 import { VERSION } from './version.js';
@@ -48,14 +49,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     accountId: options.accountId,
     logRequests: options.logRequests ?? false,
   });
+  let port: number;
   try {
-    await app.listen({ port: options.port, host: options.host });
+    port = await listen(app, options.host, options.port);
   } catch (error) {
     await store.close();
     throw error;
   }
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
   deps.port = port;
   let closed = false;
   return {
