@@ -1,0 +1,62 @@
+import type { CreateGroupRequest } from '@aws-sdk/client-cognito-identity-provider';
+import type { Store } from '../../../store/store.js';
+import { Constraints, PATTERNS } from '../../constraints.js';
+import { ResourceNotFoundException, UserNotFoundException } from '../../errors.js';
+import { groups, type GroupRecord } from '../../model/group.js';
+import { findUser, type UserRecord } from '../../model/user.js';
+import type { UserPoolRecord } from '../../model/userPool.js';
+import { checkUserPoolId } from '../pools/poolSettings.js';
+
+// What the group operations share: their members' constraints (AWS API reference, CreateGroup / UpdateGroup /
+// ListGroups ...) and the lookups with AWS's not-found messages.
+
+/** The pool id and group name every group operation carries. */
+export function checkGroupKey(userPoolId: string, groupName: string): Constraints {
+  return checkUserPoolId(userPoolId)
+    .length('groupName', groupName, 1, 128)
+    .pattern('groupName', groupName, PATTERNS.groupName);
+}
+
+/** The settings CreateGroup and UpdateGroup accept. Precedence's maximum is 2^31-1 (CreateGroup reference). */
+export function checkGroupSettings(request: Partial<CreateGroupRequest>, c: Constraints): Constraints {
+  return c
+    .length('description', request.Description, 0, 2048)
+    .range('precedence', request.Precedence, 0, 2 ** 31 - 1)
+    .length('roleArn', request.RoleArn, 20, 2048)
+    .pattern('roleArn', request.RoleArn, PATTERNS.arn);
+}
+
+/** Usernames are a sensitive member: AWS leaves their value out of validation messages. */
+export function checkUsername(username: string, c: Constraints): Constraints {
+  return c.length('username', username, 1, 128, true).pattern('username', username, PATTERNS.username, true);
+}
+
+/** ListGroups, ListUsersInGroup and AdminListGroupsForUser take `Limit` 0..60 (QueryLimitType) and a NextToken. */
+export function checkPage(limit: number | undefined, nextToken: string | undefined, c: Constraints): Constraints {
+  return c
+    .range('limit', limit, 0, 60)
+    .length('nextToken', nextToken, 1, 131072)
+    .pattern('nextToken', nextToken, PATTERNS.paginationKey);
+}
+
+/**
+ * The page size for a `Limit`. The reference gives no default; 60 (the maximum) is what ListUsers documents, and
+ * 0 is read as "the default" the way AdminListUserAuthEvents documents MaxResults 0.
+ */
+export function pageSize(limit: number | undefined): number {
+  return limit || 60;
+}
+
+export async function requireGroup(store: Store, userPoolId: string, groupName: string): Promise<GroupRecord> {
+  const group = await store.table(groups).get([userPoolId, groupName]);
+  // Message as real Cognito answers (seen in aws-amplify/amplify-cli#2214's CloudWatch log).
+  if (!group) throw new ResourceNotFoundException('Group not found.');
+  return group;
+}
+
+/** A user by username, alias or sub, as admin operations accept it. */
+export async function requireUser(store: Store, pool: UserPoolRecord, username: string): Promise<UserRecord> {
+  const user = await findUser(store, pool, username);
+  if (!user) throw new UserNotFoundException('User does not exist.');
+  return user;
+}
