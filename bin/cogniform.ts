@@ -58,18 +58,22 @@ async function main(argv: string[]): Promise<number> {
   console.log(config.inMemory ? 'state: in memory (lost on exit)' : `state: LevelDB in ${config.dataDir}`);
   console.log(`region ${config.region}, account ${config.accountId}; health at http://${config.host}:${emulator.port}/_cogniform/health`);
 
-  await new Promise<void>((resolve) => {
+  return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
-      console.log(`${signal}: closing the store and stopping`);
-      emulator.close().then(resolve, (error) => {
-        console.error('cogniform: error while closing', error);
-        resolve();
-      });
+      emulator.close().then(
+        () => {
+          console.log(`${signal}: closed the store; stopped`);
+          resolve(0);
+        },
+        (error) => {
+          console.error(`cogniform: ${signal}: error while closing the store`, error);
+          resolve(1);
+        },
+      );
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
-  return 0;
 }
 
 function print(text: string): number {

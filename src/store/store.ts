@@ -85,8 +85,13 @@ export class Transaction {
     this.remember(table, table.keyOf(record), record);
   }
 
+  /**
+   * Deletes the record with `record`'s key, and the index entries of the version this transaction last wrote or
+   * the store holds (the caller's copy may be stale): deleting by a stale copy would leave orphan index entries.
+   */
   async delete<T>(table: Table<T>, record: T): Promise<void> {
-    this.ops.push(...table.delOps(record));
+    const current = (await this.get(table, table.spec.key(record))) ?? record;
+    this.ops.push(...table.delOps(current));
     this.remember(table, table.keyOf(record), undefined);
   }
 
