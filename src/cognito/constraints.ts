@@ -39,9 +39,15 @@ export class Constraints {
     return this;
   }
 
-  /** Each item of a list against the enum, as AWS reports list members. */
+  /**
+   * Each item of a list against the enum. AWS reports the whole list once: "Value '[code, token]' at
+   * 'allowedOAuthFlows' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum
+   * value set: [implicit, client_credentials, code]]" (quoted in awsdocs/aws-cloudformation-user-guide#563, #525).
+   */
   eachOneOf(path: string, values: readonly string[] | undefined, allowed: readonly string[]): this {
-    values?.forEach((value) => this.oneOf(path, value, allowed));
+    if (values?.some((value) => !allowed.includes(value))) {
+      this.fail(path, values, `Member must satisfy constraint: [Member must satisfy enum value set: [${allowed.join(', ')}]]`);
+    }
     return this;
   }
 
