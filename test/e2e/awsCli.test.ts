@@ -68,7 +68,10 @@ test('AWS CLI: errors reach the CLI as AWS errors', async () => {
   assert.match(missing.stderr, /ResourceNotFoundException/);
 });
 
-test('AWS CLI: delete-user-pool', async () => {
+test('AWS CLI: delete-user-pool (after delete-user-pool-domain, as AWS requires)', async () => {
+  const refused = await aws('delete-user-pool', '--user-pool-id', poolId);
+  assert.match(refused.stderr, /It has a domain configured that should be deleted first/);
+  ok(await aws('delete-user-pool-domain', '--user-pool-id', poolId, '--domain', 'cogniform-test'));
   ok(await aws('delete-user-pool', '--user-pool-id', poolId));
   const listed = ok(await aws('list-user-pools', '--max-results', '10'));
   assert.equal(listed.UserPools, []);

@@ -21,6 +21,10 @@ export const DeleteUserPool =
           'The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.',
         );
       }
+      if (pool.Domain || pool.CustomDomain) {
+        // Wording as AWS answers it (quoted in terraform-provider-aws#16479 and aws-nuke#330).
+        throw new InvalidParameterException('User pool cannot be deleted. It has a domain configured that should be deleted first.');
+      }
       await tx.delete(store.table(userPools), pool);
     });
     await store.purge(POOL_SCOPED_TABLES, [UserPoolId!]);

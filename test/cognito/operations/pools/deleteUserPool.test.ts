@@ -1,6 +1,8 @@
 import {
   CreateUserPoolCommand,
+  CreateUserPoolDomainCommand,
   DeleteUserPoolCommand,
+  DeleteUserPoolDomainCommand,
   DescribeUserPoolCommand,
   UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -30,6 +32,15 @@ test('DeleteUserPool: deletion protection refuses it', async () => {
   const result = await emulator.call('DeleteUserPool', { UserPoolId: UserPool!.Id });
   assertAwsError(result, 'InvalidParameterException', 400, /deletion protection is activated/);
   await emulator.client.send(new UpdateUserPoolCommand({ UserPoolId: UserPool!.Id, DeletionProtection: 'INACTIVE' }));
+  await emulator.client.send(new DeleteUserPoolCommand({ UserPoolId: UserPool!.Id }));
+});
+
+test('DeleteUserPool: a pool with a domain must lose the domain first', async () => {
+  const { UserPool } = await emulator.client.send(new CreateUserPoolCommand({ PoolName: 'hosted' }));
+  await emulator.client.send(new CreateUserPoolDomainCommand({ UserPoolId: UserPool!.Id, Domain: 'hosted-pool-test' }));
+  assertAwsError(await emulator.call('DeleteUserPool', { UserPoolId: UserPool!.Id }), 'InvalidParameterException', 400,
+    'User pool cannot be deleted. It has a domain configured that should be deleted first.');
+  await emulator.client.send(new DeleteUserPoolDomainCommand({ UserPoolId: UserPool!.Id, Domain: 'hosted-pool-test' }));
   await emulator.client.send(new DeleteUserPoolCommand({ UserPoolId: UserPool!.Id }));
 });
 
