@@ -36,6 +36,7 @@ export const CodeMismatchException = exception('CodeMismatchException');
 export const ConcurrentModificationException = exception('ConcurrentModificationException');
 export const DuplicateProviderException = exception('DuplicateProviderException');
 export const ExpiredCodeException = exception('ExpiredCodeException');
+export const FeatureUnavailableInTierException = exception('FeatureUnavailableInTierException');
 export const GroupExistsException = exception('GroupExistsException');
 export const InternalErrorException = exception('InternalErrorException');
 export const InvalidParameterException = exception('InvalidParameterException');

@@ -1,4 +1,9 @@
-import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import type {
+  EmailMfaConfigType,
+  SoftwareTokenMfaConfigType,
+  UserPoolType,
+  WebAuthnConfigurationType,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { TableSpec } from '../../store/store.js';
 
 /** A pool as stored: the API shape with dates as epoch milliseconds; the user count lives in `poolStats`. */
@@ -8,7 +13,20 @@ export type UserPoolRecord = Omit<UserPoolType, 'CreationDate' | 'LastModifiedDa
   Arn: string;
   CreationDate: number;
   LastModifiedDate: number;
+  /** Set by SetUserPoolMfaConfig; never part of DescribeUserPool's answer. */
+  MfaSettings?: PoolMfaSettings;
 };
+
+/**
+ * The MFA settings UserPoolType has no member for (GetUserPoolMfaConfig shows them). SMS MFA's message and SNS
+ * settings are the pool's own SmsAuthenticationMessage and SmsConfiguration.
+ */
+export interface PoolMfaSettings {
+  SmsMfaEnabled: boolean;
+  SoftwareTokenMfaConfiguration?: SoftwareTokenMfaConfigType;
+  EmailMfaConfiguration?: EmailMfaConfigType;
+  WebAuthnConfiguration?: WebAuthnConfigurationType;
+}
 
 /** Keyed by id, which starts with the region, so ListUserPools scans only its region's range. */
 export const userPools: TableSpec<UserPoolRecord> = { name: 'pools', key: (p) => [p.Id] };
@@ -22,8 +40,9 @@ export interface PoolStatsRecord {
 export const poolStats: TableSpec<PoolStatsRecord> = { name: 'poolStats', key: (s) => [s.UserPoolId] };
 
 export function userPoolToApi(pool: UserPoolRecord, estimatedUsers: number): UserPoolType {
+  const { MfaSettings: _mfa, ...api } = pool;
   return {
-    ...pool,
+    ...api,
     CreationDate: new Date(pool.CreationDate),
     LastModifiedDate: new Date(pool.LastModifiedDate),
     EstimatedNumberOfUsers: estimatedUsers,

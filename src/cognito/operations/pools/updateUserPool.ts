@@ -8,7 +8,7 @@ import { checkPoolSettings, checkUserPoolId } from './poolSettings.js';
 /**
  * AWS API reference, UpdateUserPool: "If you don't provide a value for an attribute, Amazon Cognito sets it to
  * its default value." So every updatable setting is replaced, not merged. What the request cannot change (id,
- * schema, username and alias attributes, case sensitivity, domains) is kept, and so are tags when the request
+ * schema, username and alias attributes, case sensitivity, domains, MFA factors) is kept, and so are tags when the request
  * names none (TagResource is their usual way in).
  */
 export const UpdateUserPool =
@@ -35,6 +35,8 @@ export const UpdateUserPool =
         ...(pool.UsernameConfiguration ? { UsernameConfiguration: pool.UsernameConfiguration } : {}),
         ...(pool.Domain ? { Domain: pool.Domain } : {}),
         ...(pool.CustomDomain ? { CustomDomain: pool.CustomDomain } : {}),
+        // MFA factors are SetUserPoolMfaConfig's to change; UpdateUserPool has no member for them.
+        ...(pool.MfaSettings ? { MfaSettings: pool.MfaSettings } : {}),
         CreationDate: pool.CreationDate,
         LastModifiedDate: clock.now().getTime(),
       };
