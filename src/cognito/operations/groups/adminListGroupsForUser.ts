@@ -5,7 +5,7 @@ import type {
 import type { Deps, Operation } from '../../deps.js';
 import { requirePool } from '../../lookup.js';
 import { groupToApi, groups, memberships, type GroupRecord } from '../../model/group.js';
-import { fromToken, toToken } from '../../pagination.js';
+import { fromToken, nextToken } from '../../pagination.js';
 import { checkUserPoolId } from '../pools/poolSettings.js';
 import { checkPage, checkUsername, pageSize, requireUser } from './groupChecks.js';
 
@@ -23,6 +23,6 @@ export const AdminListGroupsForUser =
     const found = await Promise.all(page.items.map((m) => table.get([m.UserPoolId, m.GroupName])));
     return {
       Groups: found.filter((g): g is GroupRecord => g !== undefined).map(groupToApi),
-      ...(page.next ? { NextToken: toToken(page.next) } : {}),
+      ...nextToken(page),
     };
   };

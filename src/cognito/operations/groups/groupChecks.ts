@@ -5,6 +5,7 @@ import { ResourceNotFoundException, UserNotFoundException } from '../../errors.j
 import { groups, type GroupRecord } from '../../model/group.js';
 import { findUser, type UserRecord } from '../../model/user.js';
 import type { UserPoolRecord } from '../../model/userPool.js';
+import { checkPaging } from '../../pagination.js';
 import { checkUserPoolId } from '../pools/poolSettings.js';
 
 // What the group operations share: their members' constraints (AWS API reference, CreateGroup / UpdateGroup /
@@ -33,10 +34,8 @@ export function checkUsername(username: string, c: Constraints): Constraints {
 
 /** ListGroups, ListUsersInGroup and AdminListGroupsForUser take `Limit` 0..60 (QueryLimitType) and a NextToken. */
 export function checkPage(limit: number | undefined, nextToken: string | undefined, c: Constraints): Constraints {
-  return c
-    .range('limit', limit, 0, 60)
-    .length('nextToken', nextToken, 1, 131072)
-    .pattern('nextToken', nextToken, PATTERNS.paginationKey);
+  return checkPaging(c, { name: 'limit', value: limit, min: 0, max: 60 }, { name: 'nextToken', value: nextToken })
+    .length('nextToken', nextToken, 1, 131072);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ListGroupsRequest, ListGroupsResponse } from '@aws-sdk/client-cogn
 import type { Deps, Operation } from '../../deps.js';
 import { requirePool } from '../../lookup.js';
 import { groupToApi, groups } from '../../model/group.js';
-import { fromToken, toToken } from '../../pagination.js';
+import { listPage, nextToken } from '../../pagination.js';
 import { checkUserPoolId } from '../pools/poolSettings.js';
 import { checkPage, pageSize } from './groupChecks.js';
 
@@ -12,6 +12,6 @@ export const ListGroups =
   async (_ctx, { UserPoolId, Limit, NextToken }) => {
     checkPage(Limit, NextToken, checkUserPoolId(UserPoolId!)).throwIfAny();
     await requirePool(store, UserPoolId!);
-    const page = await store.table(groups).list([UserPoolId!], { limit: pageSize(Limit), after: fromToken(NextToken) });
-    return { Groups: page.items.map(groupToApi), ...(page.next ? { NextToken: toToken(page.next) } : {}) };
+    const page = await listPage(store.table(groups), [UserPoolId!], pageSize(Limit), NextToken);
+    return { Groups: page.items.map(groupToApi), ...nextToken(page) };
   };

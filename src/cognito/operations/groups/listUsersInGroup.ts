@@ -3,7 +3,7 @@ import type { Deps, Operation } from '../../deps.js';
 import { requirePool } from '../../lookup.js';
 import { memberships } from '../../model/group.js';
 import { userToApi, users, type UserRecord } from '../../model/user.js';
-import { fromToken, toToken } from '../../pagination.js';
+import { fromToken, nextToken } from '../../pagination.js';
 import { checkGroupKey, checkPage, pageSize, requireGroup } from './groupChecks.js';
 
 /** Members in username order (the memberships' key order), as full UserType like ListUsers; O(Limit) a page. */
@@ -21,6 +21,6 @@ export const ListUsersInGroup =
     const members = await Promise.all(page.items.map((m) => table.get([m.UserPoolId, m.UserKey])));
     return {
       Users: members.filter((u): u is UserRecord => u !== undefined).map((u) => userToApi(u)),
-      ...(page.next ? { NextToken: toToken(page.next) } : {}),
+      ...nextToken(page),
     };
   };

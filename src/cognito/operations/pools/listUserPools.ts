@@ -1,18 +1,18 @@
 import type { ListUserPoolsRequest, ListUserPoolsResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { Constraints, PATTERNS } from '../../constraints.js';
+import { Constraints } from '../../constraints.js';
 import type { Deps, Operation } from '../../deps.js';
 import { userPools } from '../../model/userPool.js';
-import { fromToken, toToken } from '../../pagination.js';
+import { checkPaging, fromToken, nextToken } from '../../pagination.js';
 
 /** Pools of the caller's region only, as AWS lists them; a page costs O(MaxResults). */
 export const ListUserPools =
   ({ store }: Pick<Deps, 'store'>): Operation<ListUserPoolsRequest, ListUserPoolsResponse> =>
   async (ctx, { MaxResults, NextToken }) => {
-    new Constraints()
-      .range('maxResults', MaxResults, 1, 60)
-      .length('nextToken', NextToken, 1)
-      .pattern('nextToken', NextToken, PATTERNS.paginationKey)
-      .throwIfAny();
+    checkPaging(
+      new Constraints(),
+      { name: 'maxResults', value: MaxResults, min: 1, max: 60 },
+      { name: 'nextToken', value: NextToken },
+    ).throwIfAny();
     const page = await store.table(userPools).list([], {
       limit: MaxResults!,
       partial: `${ctx.region}_`,
@@ -26,6 +26,6 @@ export const ListUserPools =
         LastModifiedDate: new Date(pool.LastModifiedDate),
         CreationDate: new Date(pool.CreationDate),
       })),
-      ...(page.next ? { NextToken: toToken(page.next) } : {}),
+      ...nextToken(page),
     };
   };
