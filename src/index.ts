@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createInbox } from './cognito/codes/inbox.js';
 import type { Clock, Deps, Ids, Logger } from './cognito/deps.js';
 import { randomIds } from './cognito/ids.js';
 import { createCognitoService } from './cognito/service.js';
@@ -35,16 +36,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const log = options.log ?? consoleLogger;
   const db = await openDatabase(options.inMemory ? { inMemory: true } : { dataDir: options.dataDir });
   const store = new Store(db);
-  const deps: Deps = {
-    store,
-    clock: options.clock ?? { now: () => new Date() },
-    ids: options.ids ?? randomIds,
-    log,
-    port: options.port,
-  };
+  const clock = options.clock ?? { now: () => new Date() };
+  const inbox = createInbox({ store, clock, log });
+  const deps: Deps = { store, clock, ids: options.ids ?? randomIds, log, inbox, port: options.port };
   const app = buildApp({
     cognito: createCognitoService(deps),
-    emulator: { version: VERSION, ready: () => true, reset: () => store.clear() },
+    emulator: { version: VERSION, ready: () => true, reset: () => store.clear(), codes: (filter) => inbox.list(filter) },
     region: options.region,
     accountId: options.accountId,
     logRequests: options.logRequests ?? false,

@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js';
+import type { Inbox } from './codes/inbox.js';
 
 export interface Clock {
   now(): Date;
@@ -27,6 +28,8 @@ export interface Deps {
   clock: Clock;
   ids: Ids;
   log: Logger;
+  /** Where every code and temporary password cogniform "sends" is logged and kept. */
+  inbox: Inbox;
   /** Where the emulator listens, for URLs it hands out. */
   port: number;
 }

@@ -1,4 +1,5 @@
 import type { TableSpec } from '../../store/store.js';
+import { sentCodes } from '../codes/inbox.js';
 import { userPoolClients } from './client.js';
 import { userPoolDomains } from './domain.js';
 import { groups, memberships } from './group.js';
@@ -10,4 +11,5 @@ import { poolStats } from './userPool.js';
 /** Every table whose keys start with a pool id: what DeleteUserPool purges. Add new pool-scoped tables here. */
 export const POOL_SCOPED_TABLES = [
   userPoolClients, userPoolDomains, groups, memberships, identityProviders, resourceServers, users, poolStats,
+  sentCodes,
 ] as TableSpec<unknown>[];

@@ -1,5 +1,6 @@
 import type { AttributeType, MFAOptionType, UserStatusType, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Store, TableSpec } from '../../store/store.js';
+import { UserNotFoundException } from '../errors.js';
 import type { UserPoolRecord } from './userPool.js';
 
 /**
@@ -92,6 +93,33 @@ export async function findUser(store: Store, pool: UserPoolRecord, username: str
     if (byAlias) return byAlias;
   }
   return table.findOne('bySub', [pool.Id, username]);
+}
+
+/** findUser, or AWS's UserNotFoundException. */
+export async function requireUser(store: Store, pool: UserPoolRecord, username: string): Promise<UserRecord> {
+  const user = await findUser(store, pool, username);
+  if (!user) throw new UserNotFoundException('User does not exist.');
+  return user;
+}
+
+/**
+ * The values a user signs in with besides the username, normalised as findUser looks them up. In pools with
+ * UsernameAttributes, every username attribute the user has (verified or not: it is what they signed up with). In
+ * pools with AliasAttributes, email and phone_number only once verified, preferred_username whenever set (AWS
+ * developer guide, "User pool attributes", sign-in aliases).
+ */
+export function aliasesOf(
+  pool: Pick<UserPoolRecord, 'UsernameAttributes' | 'AliasAttributes' | 'UsernameConfiguration'>,
+  attributes: AttributeType[],
+): { Name: string; Value: string }[] {
+  const value = (name: string) => attributes.find((a) => a.Name === name)?.Value;
+  const byUsername = pool.UsernameAttributes?.length ? pool.UsernameAttributes : undefined;
+  return (byUsername ?? pool.AliasAttributes ?? []).flatMap((name) => {
+    const raw = value(name);
+    if (!raw) return [];
+    if (!byUsername && name !== 'preferred_username' && value(`${name}_verified`) !== 'true') return [];
+    return [{ Name: name, Value: name === 'phone_number' ? raw : usernameKey(pool, raw) }];
+  });
 }
 
 export function userToApi(user: UserRecord, attributesToGet?: string[]): UserType {

@@ -1,0 +1,67 @@
+import type { AdminCreateUserRequest, AdminCreateUserResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { checkPassword, generateTemporaryPassword } from '../../auth/passwordPolicy.js';
+import type { Deps, Operation } from '../../deps.js';
+import { UsernameExistsException } from '../../errors.js';
+import { requirePool } from '../../lookup.js';
+import { userToApi, users } from '../../model/user.js';
+import { claimAliases } from './aliases.js';
+import { checkAttributes } from './attributes.js';
+import { checkAttributeList, checkUserKey, PASSWORD_PATTERN } from './checks.js';
+import { newUserRecord } from './newUser.js';
+import { resendInvitation } from './resendInvitation.js';
+import { countUsers, sendTemporaryPassword } from './userRecords.js';
+
+/**
+ * Creates a user in FORCE_CHANGE_PASSWORD with the given or a generated temporary password, and "sends" it unless
+ * MessageAction is SUPPRESS. Attributes the schema requires are not demanded here: AWS lets the user supply them
+ * when they first sign in (AdminCreateUser reference, UserAttributes). The password verifier (the costly part) is
+ * computed before the pool's lock, so the locked section is a few index reads and one batch.
+ */
+export const AdminCreateUser =
+  ({ store, clock, ids, inbox }: Pick<Deps, 'store' | 'clock' | 'ids' | 'inbox'>): Operation<
+    AdminCreateUserRequest,
+    AdminCreateUserResponse
+  > =>
+  async (_ctx, request) => {
+    const { UserPoolId, Username, UserAttributes = [], TemporaryPassword, MessageAction, DesiredDeliveryMediums } = request;
+    checkAttributeList('userAttributes', UserAttributes, checkUserKey(UserPoolId!, Username!))
+      .length('temporaryPassword', TemporaryPassword, 0, 256, true)
+      .pattern('temporaryPassword', TemporaryPassword, PASSWORD_PATTERN, true)
+      .oneOf('messageAction', MessageAction, ['RESEND', 'SUPPRESS'])
+      .eachOneOf('desiredDeliveryMediums', DesiredDeliveryMediums, ['SMS', 'EMAIL'])
+      .throwIfAny();
+    const pool = await requirePool(store, UserPoolId!);
+    const policy = pool.Policies?.PasswordPolicy;
+    if (TemporaryPassword !== undefined) checkPassword(policy, TemporaryPassword);
+    const password = TemporaryPassword ?? generateTemporaryPassword(policy, ids);
+    if (MessageAction === 'RESEND') {
+      const User = await resendInvitation({ store, clock, inbox }, pool, Username!, password, DesiredDeliveryMediums);
+      return { User };
+    }
+
+    const now = clock.now();
+    const user = await newUserRecord({
+      pool,
+      username: Username!,
+      sub: ids.uuid(),
+      attributes: checkAttributes(pool, UserAttributes, 'create'),
+      password,
+      temporary: true,
+      status: 'FORCE_CHANGE_PASSWORD',
+      now,
+    });
+    await store.transact(pool.Id, async (tx) => {
+      // The pool may have been deleted while the verifier was computed; both reads run at once.
+      const [, existing] = await Promise.all([
+        requirePool(store, pool.Id),
+        tx.get(store.table(users), [pool.Id, user.UsernameKey]),
+      ]);
+      if (existing) throw new UsernameExistsException('User account already exists');
+      const force = request.ForceAliasCreation ?? false;
+      await claimAliases(store, tx, pool, user, [], { force, creating: true, now: now.getTime() });
+      await tx.put(store.table(users), user);
+      await countUsers(store, tx, pool.Id, 1);
+      if (MessageAction !== 'SUPPRESS') await sendTemporaryPassword(inbox, tx, user, password, DesiredDeliveryMediums);
+    });
+    return { User: userToApi(user) };
+  };

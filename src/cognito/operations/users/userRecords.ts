@@ -1,0 +1,61 @@
+import type { DeliveryMediumType } from '@aws-sdk/client-cognito-identity-provider';
+import type { Store, Transaction } from '../../../store/store.js';
+import type { Inbox } from '../../codes/inbox.js';
+import { requirePool } from '../../lookup.js';
+import { attributeValue, requireUser, users, type UserRecord } from '../../model/user.js';
+import { poolStats, type UserPoolRecord } from '../../model/userPool.js';
+
+// What several user operations do to stored users: change one under the pool's lock, keep the pool's user count,
+// and "send" a temporary password.
+
+/**
+ * Looks the user up (username, alias or sub) under the pool's lock and stores what `change` makes of it, with its
+ * index entries, in one batch.
+ */
+export async function updateUser(
+  store: Store,
+  userPoolId: string,
+  username: string,
+  change: (user: UserRecord, pool: UserPoolRecord, tx: Transaction) => UserRecord | Promise<UserRecord>,
+): Promise<void> {
+  await store.transact(userPoolId, async (tx) => {
+    const pool = await requirePool(store, userPoolId);
+    const user = await requireUser(store, pool, username);
+    await tx.put(store.table(users), await change(user, pool, tx));
+  });
+}
+
+/** Keeps DescribeUserPool's EstimatedNumberOfUsers in step, in the same transaction as the user it counts. */
+export async function countUsers(store: Store, tx: Transaction, userPoolId: string, delta: 1 | -1): Promise<void> {
+  const table = store.table(poolStats);
+  const stats = await tx.get(table, [userPoolId]);
+  await tx.put(table, { UserPoolId: userPoolId, users: Math.max(0, (stats?.users ?? 0) + delta) });
+}
+
+/**
+ * The invitation AdminCreateUser sends: to the email address and/or phone number the mediums ask for (SMS when
+ * none is given, per the AdminCreateUser reference), recorded in the inbox.
+ */
+export async function sendTemporaryPassword(
+  inbox: Inbox,
+  tx: Transaction,
+  user: UserRecord,
+  password: string,
+  mediums: DeliveryMediumType[] | undefined,
+): Promise<void> {
+  const destinations = [...new Set(mediums?.length ? mediums : ['SMS'])]
+    .map((medium) => attributeValue(user, medium === 'EMAIL' ? 'email' : 'phone_number'))
+    .filter((address): address is string => Boolean(address));
+  await inbox.send(tx, {
+    userPoolId: user.UserPoolId,
+    username: user.Username,
+    code: password,
+    kind: 'TEMPORARY_PASSWORD',
+    destinations,
+  });
+}
+
+/** AdminEnableUser and AdminDisableUser. */
+export async function setEnabled(store: Store, now: Date, userPoolId: string, username: string, Enabled: boolean): Promise<void> {
+  await updateUser(store, userPoolId, username, (user) => ({ ...user, Enabled, UserLastModifiedDate: now.getTime() }));
+}
