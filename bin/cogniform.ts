@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { ConfigError, parsePort, resolveConfig, type Config } from '../src/config.js';
-import { startEmulator } from '../src/index.js';
+import { codes } from '../src/cli/codes.js';
+import { start } from '../src/cli/start.js';
+import { ConfigError, parsePort, type Config } from '../src/config.js';
 import { VERSION } from '../src/version.js';
 
 const USAGE = `cogniform ${VERSION}: a local AWS Cognito user-pools emulator
 
 Usage:
-  cogniform start [options]     run the emulator
+  cogniform start [options]                      run the emulator
+  cogniform codes [--pool ID] [--user NAME]      codes and temporary passwords it "sent", newest first
 
-Options (environment variable in brackets):
+Options of start (environment variable in brackets):
   --port N            port to listen on, default 4566 [COGNIFORM_PORT]
   --host H            address to listen on, default localhost (IPv4 and IPv6 loopback) [COGNIFORM_HOST]
   --data-dir DIR      where state is kept, default ./.cogniform [COGNIFORM_DATA_DIR]
@@ -17,6 +19,11 @@ Options (environment variable in brackets):
   --region R          region of unsigned calls, default us-east-1 [COGNIFORM_REGION]
   --account-id ID     account in ARNs, default 000000000000 [COGNIFORM_ACCOUNT_ID]
   --verbose           log every request
+
+Options of codes:
+  --endpoint URL      the running emulator, default http://localhost:4566
+  --json              print JSON
+
   -h, --help          this text
   -v, --version       the version
 `;
@@ -33,6 +40,10 @@ async function main(argv: string[]): Promise<number> {
       region: { type: 'string' },
       'account-id': { type: 'string' },
       verbose: { type: 'boolean' },
+      endpoint: { type: 'string' },
+      pool: { type: 'string' },
+      user: { type: 'string' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -40,6 +51,9 @@ async function main(argv: string[]): Promise<number> {
   if (values.version) return print(VERSION);
   const [command = 'help'] = positionals;
   if (values.help || command === 'help') return print(USAGE);
+  if (command === 'codes') {
+    return codes(values.endpoint ?? 'http://localhost:4566', { pool: values.pool, user: values.user, json: values.json });
+  }
   if (command !== 'start') {
     console.error(`cogniform: unknown command "${command}"\n\n${USAGE}`);
     return 2;
@@ -51,29 +65,7 @@ async function main(argv: string[]): Promise<number> {
   if (values['in-memory']) overrides.inMemory = true;
   if (values.region !== undefined) overrides.region = values.region;
   if (values['account-id'] !== undefined) overrides.accountId = values['account-id'];
-  const config = resolveConfig(overrides);
-
-  const emulator = await startEmulator({ ...config, logRequests: values.verbose ?? false });
-  console.log(`cogniform ${VERSION} listening on http://${config.host}:${emulator.port} (Cognito user pools API, AWS JSON 1.1)`);
-  console.log(config.inMemory ? 'state: in memory (lost on exit)' : `state: LevelDB in ${config.dataDir}`);
-  console.log(`region ${config.region}, account ${config.accountId}; health at http://${config.host}:${emulator.port}/_cogniform/health`);
-
-  return new Promise<number>((resolve) => {
-    const stop = (signal: string) => {
-      emulator.close().then(
-        () => {
-          console.log(`${signal}: closed the store; stopped`);
-          resolve(0);
-        },
-        (error) => {
-          console.error(`cogniform: ${signal}: error while closing the store`, error);
-          resolve(1);
-        },
-      );
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
+  return start(overrides, values.verbose ?? false);
 }
 
 function print(text: string): number {
@@ -81,22 +73,22 @@ function print(text: string): number {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      console.error(`cogniform: ${(error as Error).message}`);
-      process.exit(2);
-    }
-    if ((error as { code?: string }).code === 'EADDRINUSE') {
-      console.error(`cogniform: ${(error as Error).message}: another process holds that port; pick one with --port.`);
-      process.exit(1);
-    }
-    if ((error as { code?: string }).code === 'LEVEL_DATABASE_NOT_OPEN') {
-      console.error(`cogniform: cannot open the data dir: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}. Is another cogniform using it?`);
-      process.exit(1);
-    }
-    console.error('cogniform: unexpected error', error);
+function fail(error: unknown): never {
+  const { code, message, cause } = error as { code?: string; message?: string; cause?: Error };
+  if (error instanceof ConfigError || code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`cogniform: ${message}`);
+    process.exit(2);
+  }
+  if (code === 'EADDRINUSE') {
+    console.error(`cogniform: ${message}: another process holds that port; pick one with --port.`);
     process.exit(1);
-  },
-);
+  }
+  if (code === 'LEVEL_DATABASE_NOT_OPEN') {
+    console.error(`cogniform: cannot open the data dir: ${cause?.message ?? message}. Is another cogniform using it?`);
+    process.exit(1);
+  }
+  console.error('cogniform: unexpected error', error);
+  process.exit(1);
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code), fail);

@@ -2,7 +2,9 @@ import type { AdminAddUserToGroupRequest } from '@aws-sdk/client-cognito-identit
 import type { Deps, Operation } from '../../deps.js';
 import { requirePool } from '../../lookup.js';
 import { memberships } from '../../model/group.js';
-import { checkGroupKey, checkUsername, requireGroup, requireUser } from './groupChecks.js';
+import { requireUser } from '../../model/user.js';
+import { checkUsername } from '../users/checks.js';
+import { checkGroupKey, requireGroup } from './groupChecks.js';
 
 /**
  * Adding a member twice succeeds and changes nothing, as in AWS. The group is looked up before the user (the order

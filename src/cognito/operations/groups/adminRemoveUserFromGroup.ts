@@ -2,7 +2,9 @@ import type { AdminRemoveUserFromGroupRequest } from '@aws-sdk/client-cognito-id
 import type { Deps, Operation } from '../../deps.js';
 import { requirePool } from '../../lookup.js';
 import { memberships } from '../../model/group.js';
-import { checkGroupKey, checkUsername, requireGroup, requireUser } from './groupChecks.js';
+import { requireUser } from '../../model/user.js';
+import { checkUsername } from '../users/checks.js';
+import { checkGroupKey, requireGroup } from './groupChecks.js';
 
 /** Removing a user who is not a member succeeds, as adding one twice does. */
 export const AdminRemoveUserFromGroup =

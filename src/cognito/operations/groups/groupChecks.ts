@@ -1,15 +1,13 @@
 import type { CreateGroupRequest } from '@aws-sdk/client-cognito-identity-provider';
 import type { Store } from '../../../store/store.js';
 import { Constraints, PATTERNS } from '../../constraints.js';
-import { ResourceNotFoundException, UserNotFoundException } from '../../errors.js';
+import { ResourceNotFoundException } from '../../errors.js';
 import { groups, type GroupRecord } from '../../model/group.js';
-import { findUser, type UserRecord } from '../../model/user.js';
-import type { UserPoolRecord } from '../../model/userPool.js';
 import { checkPaging } from '../../pagination.js';
 import { checkUserPoolId } from '../pools/poolSettings.js';
 
 // What the group operations share: their members' constraints (AWS API reference, CreateGroup / UpdateGroup /
-// ListGroups ...) and the lookups with AWS's not-found messages.
+// ListGroups ...) and the group lookup with AWS's not-found message.
 
 /** The pool id and group name every group operation carries. */
 export function checkGroupKey(userPoolId: string, groupName: string): Constraints {
@@ -25,11 +23,6 @@ export function checkGroupSettings(request: Partial<CreateGroupRequest>, c: Cons
     .range('precedence', request.Precedence, 0, 2 ** 31 - 1)
     .length('roleArn', request.RoleArn, 20, 2048)
     .pattern('roleArn', request.RoleArn, PATTERNS.arn);
-}
-
-/** Usernames are a sensitive member: AWS leaves their value out of validation messages. */
-export function checkUsername(username: string, c: Constraints): Constraints {
-  return c.length('username', username, 1, 128, true).pattern('username', username, PATTERNS.username, true);
 }
 
 /** ListGroups, ListUsersInGroup and AdminListGroupsForUser take `Limit` 0..60 (QueryLimitType) and a NextToken. */
@@ -51,11 +44,4 @@ export async function requireGroup(store: Store, userPoolId: string, groupName: 
   // Message as real Cognito answers (seen in aws-amplify/amplify-cli#2214's CloudWatch log).
   if (!group) throw new ResourceNotFoundException('Group not found.');
   return group;
-}
-
-/** A user by username, alias or sub, as admin operations accept it. */
-export async function requireUser(store: Store, pool: UserPoolRecord, username: string): Promise<UserRecord> {
-  const user = await findUser(store, pool, username);
-  if (!user) throw new UserNotFoundException('User does not exist.');
-  return user;
 }

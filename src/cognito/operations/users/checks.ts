@@ -14,9 +14,11 @@ export const PASSWORD_PATTERN = '^[\\S]+.*[\\S]+$';
 
 /** The pool id and username every admin user operation carries. */
 export function checkUserKey(userPoolId: string, username: string): Constraints {
-  return checkUserPoolId(userPoolId)
-    .length('username', username, 1, 128, true)
-    .pattern('username', username, PATTERNS.username, true);
+  return checkUsername(username, checkUserPoolId(userPoolId));
+}
+
+export function checkUsername(username: string, c: Constraints): Constraints {
+  return c.length('username', username, 1, 128, true).pattern('username', username, PATTERNS.username, true);
 }
 
 /** A list of AttributeType: names of 1..32 characters, values of at most 2048. */
