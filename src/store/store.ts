@@ -54,12 +54,14 @@ export class Store {
         if (!items.length) break;
         await this.db.batch(items.flatMap((record) => table.delOps(record)));
       }
+      table.forget();
     }
   }
 
   /** Wipes every record of every table. */
   async clear(): Promise<void> {
     await this.db.clear();
+    for (const table of this.tables.values()) table.forget();
   }
 
   async close(): Promise<void> {
@@ -67,16 +69,23 @@ export class Store {
   }
 }
 
-/** Writes collected during `Store.transact`, readable back before they are committed. */
+/**
+ * Writes collected during `Store.transact`, readable back before they are committed. What it reads it remembers:
+ * under the transaction's lock nothing else writes those records, so a second read (say, `put` looking up the
+ * previous version to replace its index entries) needs no trip to the database.
+ */
 export class Transaction {
   private readonly ops: BatchOperation[] = [];
+  private readonly known = new Map<Table<unknown>, Map<string, unknown>>();
   private readonly written = new Map<Table<unknown>, Map<string, unknown>>();
 
   async get<T>(table: Table<T>, key: KeyParts): Promise<T | undefined> {
-    const pending = this.written.get(table as Table<unknown>);
     const encoded = encodeKey(key);
-    if (pending?.has(encoded)) return pending.get(encoded) as T | undefined;
-    return table.get(key);
+    const known = this.known.get(table as Table<unknown>);
+    if (known?.has(encoded)) return known.get(encoded) as T | undefined;
+    const record = await table.get(key);
+    this.note(this.known, table, encoded, record);
+    return record;
   }
 
   async put<T>(table: Table<T>, record: T): Promise<void> {
@@ -96,12 +105,19 @@ export class Transaction {
   }
 
   async commit(db: Database): Promise<void> {
-    if (this.ops.length) await db.batch(this.ops);
+    if (!this.ops.length) return;
+    await db.batch(this.ops);
+    for (const [table, records] of this.written) table.committed(records);
   }
 
   private remember<T>(table: Table<T>, key: string, record: T | undefined): void {
+    this.note(this.known, table, key, record);
+    this.note(this.written, table, key, record);
+  }
+
+  private note<T>(map: Map<Table<unknown>, Map<string, unknown>>, table: Table<T>, key: string, record: T | undefined): void {
     const t = table as Table<unknown>;
-    if (!this.written.has(t)) this.written.set(t, new Map());
-    this.written.get(t)!.set(key, record);
+    if (!map.has(t)) map.set(t, new Map());
+    map.get(t)!.set(key, record);
   }
 }

@@ -8,6 +8,12 @@ export interface TableSpec<T> {
   key(record: T): KeyParts;
   /** Each index maps a record to the index keys it appears under (none, one or several). */
   indexes?: Record<string, (record: T) => KeyParts[]>;
+  /**
+   * Keep records in memory once read (small, hot tables: pools, their counters). Safe because every write goes
+   * through this process's Store, which refreshes the cache after each commit; copies are handed out, so a caller
+   * that changes its record cannot change the cache.
+   */
+  cache?: boolean;
 }
 
 export type Database = AbstractLevel<string | Uint8Array, string, string>;
@@ -39,6 +45,10 @@ export interface Page<T> {
 export class Table<T> {
   private readonly records: Sublevel<T>;
   private readonly indexLevels = new Map<string, Sublevel<string>>();
+  /** Cached records as JSON (a parse is a cheap copy), by encoded key; absent keys are cached as undefined. */
+  private readonly cache = new Map<string, string | undefined>();
+  /** Bumped by every committed write, so a read that raced a write does not cache what it read. */
+  private version = 0;
 
   constructor(db: Database, readonly spec: TableSpec<T>) {
     this.records = db.sublevel<string, T>(spec.name, { valueEncoding: 'json' });
@@ -52,7 +62,26 @@ export class Table<T> {
   }
 
   async get(key: KeyParts): Promise<T | undefined> {
-    return this.records.get(encodeKey(key));
+    const encoded = encodeKey(key);
+    if (!this.spec.cache) return this.records.get(encoded);
+    if (this.cache.has(encoded)) return parse<T>(this.cache.get(encoded));
+    const version = this.version;
+    const record = await this.records.get(encoded);
+    if (version === this.version) this.cache.set(encoded, record === undefined ? undefined : JSON.stringify(record));
+    return record;
+  }
+
+  /** Called by the store once a batch holding these records (undefined: deleted) has been committed. */
+  committed(records: Map<string, T | undefined>): void {
+    if (!this.spec.cache) return;
+    this.version++;
+    for (const [key, record] of records) this.cache.set(key, record === undefined ? undefined : JSON.stringify(record));
+  }
+
+  /** Forgets every cached record (after a purge or clear, which bypass transactions). */
+  forget(): void {
+    this.version++;
+    this.cache.clear();
   }
 
   async getEncoded(keys: string[]): Promise<(T | undefined)[]> {
@@ -124,6 +153,10 @@ export class Table<T> {
     // One more than asked for tells whether another page follows.
     return level.iterator({ ...bounds, limit: options.limit + 1 }).all();
   }
+}
+
+function parse<T>(json: string | undefined): T | undefined {
+  return json === undefined ? undefined : (JSON.parse(json) as T);
 }
 
 function page<T>(items: T[], entries: [string, unknown][], limit: number): Page<T> {

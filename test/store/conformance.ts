@@ -1,5 +1,6 @@
 import type { Test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { encodeKey } from '../../src/store/keys.js';
 import type { Database } from '../../src/store/table.js';
 import { Store, type Table, type TableSpec } from '../../src/store/store.js';
 
@@ -42,6 +43,7 @@ const members: TableSpec<Member> = {
   indexes: { byUser: (m) => [[m.pool, m.user, m.group]] },
 };
 const counters: TableSpec<{ id: string; n: number }> = { name: 'counters', key: (c) => [c.id] };
+const cachedCounters: TableSpec<{ id: string; n: number; tags?: string[] }> = { name: 'cached', key: (c) => [c.id], cache: true };
 
 const thing = (pool: string, name: string, color = 'red', tags: string[] = []): Thing => ({ pool, name, color, tags });
 
@@ -409,5 +411,53 @@ export function storeConformance({ test, factory }: ConformanceOptions): void {
     const timeout = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('deadlock'), 2000)));
     assert.is(await Promise.race([both.then(() => 'done'), timeout]), 'done');
     clearTimeout(timer);
+  });
+
+  it('Table: a cached table answers what was last committed, through writes, deletes, purge and clear', async (store) => {
+    const table = store.table(cachedCounters);
+    assert.is(await table.get(['x']), undefined);
+    await store.transact('x', (tx) => tx.put(table, { id: 'x', n: 1 }));
+    assert.equal(await table.get(['x']), { id: 'x', n: 1 });
+    await store.transact('x', (tx) => tx.put(table, { id: 'x', n: 2 }));
+    assert.equal(await table.get(['x']), { id: 'x', n: 2 });
+    await store.transact('x', async (tx) => tx.delete(table, (await tx.get(table, ['x']))!));
+    assert.is(await table.get(['x']), undefined);
+    await store.transact('y', (tx) => tx.put(table, { id: 'y', n: 3 }));
+    await store.purge([cachedCounters], ['y']);
+    assert.is(await table.get(['y']), undefined);
+    await store.transact('z', (tx) => tx.put(table, { id: 'z', n: 4 }));
+    assert.equal(await table.get(['z']), { id: 'z', n: 4 });
+    await store.clear();
+    assert.is(await table.get(['z']), undefined);
+  });
+
+  it('Table: a cached record changed by its reader does not change the cache', async (store) => {
+    const table = store.table(cachedCounters);
+    await store.transact('x', (tx) => tx.put(table, { id: 'x', n: 1, tags: ['a'] }));
+    const first = (await table.get(['x']))!;
+    first.n = 99;
+    first.tags!.push('b');
+    assert.equal(await table.get(['x']), { id: 'x', n: 1, tags: ['a'] });
+  });
+
+  it('Table: a transaction that throws leaves the cache as it was', async (store) => {
+    const table = store.table(cachedCounters);
+    await store.transact('x', (tx) => tx.put(table, { id: 'x', n: 1 }));
+    await store
+      .transact('x', async (tx) => {
+        await tx.put(table, { id: 'x', n: 2 });
+        throw new Error('abandoned');
+      })
+      .catch(() => undefined);
+    assert.equal(await table.get(['x']), { id: 'x', n: 1 });
+  });
+
+  it('Table: a read that races a commit does not cache the older record', async (store) => {
+    const table = store.table(cachedCounters);
+    const racing = table.get(['x']); // reads the database: nothing there yet
+    // A commit lands while that read is in flight (what Transaction.commit reports after its batch).
+    table.committed(new Map([[encodeKey(['x']), { id: 'x', n: 2 }]]));
+    assert.is(await racing, undefined);
+    assert.equal(await table.get(['x']), { id: 'x', n: 2 });
   });
 }

@@ -29,7 +29,7 @@ export interface PoolMfaSettings {
 }
 
 /** Keyed by id, which starts with the region, so ListUserPools scans only its region's range. */
-export const userPools: TableSpec<UserPoolRecord> = { name: 'pools', key: (p) => [p.Id] };
+export const userPools: TableSpec<UserPoolRecord> = { name: 'pools', key: (p) => [p.Id], cache: true };
 
 export interface PoolStatsRecord {
   UserPoolId: string;
@@ -37,7 +37,7 @@ export interface PoolStatsRecord {
 }
 
 /** Counters kept beside the pool so DescribeUserPool does not count users (O(1), not O(users)). */
-export const poolStats: TableSpec<PoolStatsRecord> = { name: 'poolStats', key: (s) => [s.UserPoolId] };
+export const poolStats: TableSpec<PoolStatsRecord> = { name: 'poolStats', key: (s) => [s.UserPoolId], cache: true };
 
 export function userPoolToApi(pool: UserPoolRecord, estimatedUsers: number): UserPoolType {
   const { MfaSettings: _mfa, ...api } = pool;
