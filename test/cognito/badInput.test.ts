@@ -80,7 +80,7 @@ test('Every operation: bad input answers an AWS 4xx error or a 200, never a 500'
   assert.ok(operations.length >= 45, `only ${operations.length} operations found`);
   let calls = 0;
   for (const operation of operations) {
-    const schema = (sdk as unknown as Record<string, Schema>)[`${operation}Request$`];
+    const schema = (sdk as unknown as Record<string, Schema>)[`${operation}Request$`]!;
     const inputs: unknown[] = [{}, wrongTypes(schema)];
     for (let variant = 0; variant < 4; variant++) {
       const generated = sample(schema, variant) as Record<string, unknown>;
