@@ -18,6 +18,9 @@ Options of start (environment variable in brackets):
   --in-memory         keep state in memory only [COGNIFORM_IN_MEMORY=1]
   --region R          region of unsigned calls, default us-east-1 [COGNIFORM_REGION]
   --account-id ID     account in ARNs, default 000000000000 [COGNIFORM_ACCOUNT_ID]
+  --issuer local|aws  token issuer: http://localhost:<port>/<poolId> (default) or
+                      https://cognito-idp.<region>.amazonaws.com/<poolId> [COGNIFORM_ISSUER]
+  --code 123456       send this code every time instead of random ones, for tests [COGNIFORM_CODE]
   --verbose           log every request
 
 Options of codes:
@@ -39,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
       'in-memory': { type: 'boolean' },
       region: { type: 'string' },
       'account-id': { type: 'string' },
+      issuer: { type: 'string' },
+      code: { type: 'string' },
       verbose: { type: 'boolean' },
       endpoint: { type: 'string' },
       pool: { type: 'string' },
@@ -65,6 +70,8 @@ async function main(argv: string[]): Promise<number> {
   if (values['in-memory']) overrides.inMemory = true;
   if (values.region !== undefined) overrides.region = values.region;
   if (values['account-id'] !== undefined) overrides.accountId = values['account-id'];
+  if (values.issuer !== undefined) overrides.issuer = values.issuer as Config['issuer'];
+  if (values.code !== undefined) overrides.code = values.code;
   return start(overrides, values.verbose ?? false);
 }
 

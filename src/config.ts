@@ -9,6 +9,10 @@ export interface Config {
   inMemory: boolean;
   region: string;
   accountId: string;
+  /** Token issuer: `local` (http://localhost:<port>/<poolId>, discoverable) or `aws` (the cognito-idp URL). */
+  issuer: 'local' | 'aws';
+  /** Every code cogniform sends is this one (for tests); random 6-digit codes when absent. */
+  code?: string | undefined;
 }
 
 export const DEFAULTS: Config = {
@@ -18,6 +22,7 @@ export const DEFAULTS: Config = {
   inMemory: false,
   region: 'us-east-1',
   accountId: '000000000000',
+  issuer: 'local',
 };
 
 /** Defaults, then environment variables, then what the caller (the CLI's flags) gives. */
@@ -29,6 +34,8 @@ export function resolveConfig(overrides: Partial<Config> = {}, env: NodeJS.Proce
   if (env.COGNIFORM_IN_MEMORY) fromEnv.inMemory = env.COGNIFORM_IN_MEMORY !== '0' && env.COGNIFORM_IN_MEMORY !== 'false';
   if (env.COGNIFORM_REGION) fromEnv.region = env.COGNIFORM_REGION;
   if (env.COGNIFORM_ACCOUNT_ID) fromEnv.accountId = env.COGNIFORM_ACCOUNT_ID;
+  if (env.COGNIFORM_ISSUER) fromEnv.issuer = env.COGNIFORM_ISSUER as Config['issuer'];
+  if (env.COGNIFORM_CODE) fromEnv.code = env.COGNIFORM_CODE;
   const config = { ...DEFAULTS, ...fromEnv, ...overrides };
   config.dataDir = path.resolve(config.dataDir);
   checkConfig(config);
@@ -49,6 +56,12 @@ function checkConfig(config: Config): void {
   }
   if (!/^\d{12}$/.test(config.accountId)) {
     throw new ConfigError(`--account-id: "${config.accountId}" must be 12 digits.`);
+  }
+  if (config.issuer !== 'local' && config.issuer !== 'aws') {
+    throw new ConfigError(`--issuer: "${config.issuer}" must be local or aws.`);
+  }
+  if (config.code !== undefined && !/^\d{6}$/.test(config.code)) {
+    throw new ConfigError(`--code: "${config.code}" must be 6 digits, like the codes Cognito sends.`);
   }
 }
 

@@ -38,7 +38,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const store = new Store(db);
   const clock = options.clock ?? { now: () => new Date() };
   const inbox = createInbox({ store, clock, log });
-  const deps: Deps = { store, clock, ids: options.ids ?? randomIds, log, inbox, port: options.port };
+  const deps: Deps = {
+    store,
+    clock,
+    ids: options.ids ?? randomIds,
+    log,
+    inbox,
+    port: options.port,
+    issuer: options.issuer,
+    fixedCode: options.code,
+  };
   const app = buildApp({
     cognito: createCognitoService(deps),
     emulator: { version: VERSION, ready: () => true, reset: () => store.clear(), codes: (filter) => inbox.list(filter) },

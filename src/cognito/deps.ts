@@ -32,6 +32,10 @@ export interface Deps {
   inbox: Inbox;
   /** Where the emulator listens, for URLs it hands out. */
   port: number;
+  /** Which issuer tokens carry (`--issuer`). */
+  issuer: 'local' | 'aws';
+  /** The fixed code of `--code`, if any: every code cogniform sends is then this one. */
+  fixedCode?: string | undefined;
 }
 
 /** Per call: where the call came from. */

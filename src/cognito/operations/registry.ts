@@ -5,8 +5,13 @@ import * as domains from './domains/index.js';
 import * as groups from './groups/index.js';
 import * as identityProviders from './identityProviders/index.js';
 import * as mfa from './mfa/index.js';
+import * as passwords from './passwords/index.js';
 import * as pools from './pools/index.js';
+import * as profile from './profile/index.js';
 import * as resourceServers from './resourceServers/index.js';
+import * as sessions from './sessions/index.js';
+import * as signIn from './signIn/index.js';
+import * as signUp from './signUp/index.js';
 import * as tags from './tags/index.js';
 import * as users from './users/index.js';
 
@@ -25,6 +30,11 @@ const registry = {
   ...identityProviders,
   ...mfa,
   ...tags,
+  ...signUp,
+  ...signIn,
+  ...passwords,
+  ...profile,
+  ...sessions,
 } satisfies { [K in OperationName]?: Factory };
 
 export type ImplementedOperation = keyof typeof registry;

@@ -1,0 +1,2 @@
+// Operations of this area, one file each, named after the operation.
+export {};

@@ -1,0 +1,66 @@
+import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
+import type { Transaction } from '../../store/store.js';
+import type { UserPoolClientRecord } from '../model/client.js';
+import type { UserRecord } from '../model/user.js';
+import type { UserPoolRecord } from '../model/userPool.js';
+
+// The contract between sign-in (which issues tokens), the operations that take tokens, and the token service
+// (src/cognito/tokens/): what a token says and when it stops working is decided here and only here.
+
+export interface IssueRequest {
+  pool: UserPoolRecord;
+  client: UserPoolClientRecord;
+  user: UserRecord;
+  /** Epoch seconds of the authentication this session started with: `auth_time`, kept across refreshes. */
+  authTime: number;
+  /** Set when refreshing: the session's `origin_jti`, kept across refreshes. Absent for a new sign-in. */
+  originJti?: string;
+  /** The access token's scopes; API sign-ins get `aws.cognito.signin.user.admin` only. */
+  scopes?: string[];
+  /** Whether to include a refresh token: new sign-ins yes; refreshes only when rotation is on. */
+  refreshToken: boolean;
+  /** A remembered device (`device_key` claim). */
+  deviceKey?: string;
+  /** The OAuth `nonce` to echo in the ID token (hosted UI). */
+  nonce?: string;
+}
+
+/** The sign-in a refresh token stands for. */
+export interface RefreshSession {
+  pool: UserPoolRecord;
+  client: UserPoolClientRecord;
+  user: UserRecord;
+  authTime: number;
+  originJti: string;
+  scopes: string[];
+  deviceKey?: string;
+}
+
+/** What an operation that takes an AccessToken knows once the token checks out. */
+export interface AccessTokenContext {
+  pool: UserPoolRecord;
+  user: UserRecord;
+  clientId: string;
+  originJti: string;
+  scopes: string[];
+  claims: Record<string, unknown>;
+}
+
+export interface Tokens {
+  /** Signs the ID and access tokens (RS256, the pool's keys) and, when asked, seals a refresh token. */
+  issue(request: IssueRequest): Promise<AuthenticationResultType>;
+  /**
+   * The session behind a refresh token presented by `clientId`. NotAuthorizedException ("Invalid Refresh Token")
+   * when it is forged, expired, revoked, signed out, from another client, or its user is gone or disabled.
+   */
+  openRefreshToken(refreshToken: string, clientId: string): Promise<RefreshSession>;
+  /**
+   * Checks an access token the way AWS does for GetUser and friends: signature, expiry, `token_use: access`,
+   * not revoked and not signed out, the user still there and enabled. NotAuthorizedException otherwise.
+   */
+  verifyAccessToken(accessToken: string): Promise<AccessTokenContext>;
+  /** RevokeToken: the refresh token and every token issued from it stop working. */
+  revokeRefreshToken(refreshToken: string, clientId: string, clientSecret?: string): Promise<void>;
+  /** GlobalSignOut, AdminUserGlobalSignOut: every token the user holds now stops working (in `tx`). */
+  signOutEverywhere(tx: Transaction, pool: UserPoolRecord, user: UserRecord): Promise<void>;
+}
