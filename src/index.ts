@@ -3,6 +3,8 @@ import { createInbox } from './cognito/codes/inbox.js';
 import type { Clock, Deps, Ids, Logger } from './cognito/deps.js';
 import { randomIds } from './cognito/ids.js';
 import { createCognitoService } from './cognito/service.js';
+import { createTokens } from './cognito/tokens/service.js';
+import type { Tokens } from './cognito/tokens/tokens.js';
 import type { Config } from './config.js';
 import { buildApp } from './server/app.js';
 import { listen } from './server/listen.js';
@@ -20,6 +22,8 @@ export interface EmulatorOptions extends Config {
 export interface Emulator {
   app: FastifyInstance;
   store: Store;
+  /** The token service, for tests that need tokens without signing in. */
+  tokens: Tokens;
   /** `http://localhost:<port>`, with the port actually bound (useful with port 0). */
   url: string;
   port: number;
@@ -38,7 +42,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const store = new Store(db);
   const clock = options.clock ?? { now: () => new Date() };
   const inbox = createInbox({ store, clock, log });
-  const deps: Deps = {
+  const base = {
     store,
     clock,
     ids: options.ids ?? randomIds,
@@ -48,8 +52,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     issuer: options.issuer,
     fixedCode: options.code,
   };
+  // One object, so that the token service sees the port once it is bound (`deps.port = port` below).
+  const deps: Deps = Object.assign(base, { tokens: createTokens(base) });
   const app = buildApp({
     cognito: createCognitoService(deps),
+    wellKnown: deps.tokens,
     emulator: { version: VERSION, ready: () => true, reset: () => store.clear(), codes: (filter) => inbox.list(filter) },
     region: options.region,
     accountId: options.accountId,
@@ -67,6 +74,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   return {
     app,
     store,
+    tokens: deps.tokens,
     port,
     url: `http://localhost:${port}`,
     async close() {

@@ -1,5 +1,6 @@
 import type { Store } from '../store/store.js';
 import type { Inbox } from './codes/inbox.js';
+import type { Tokens } from './tokens/tokens.js';
 
 export interface Clock {
   now(): Date;
@@ -36,6 +37,8 @@ export interface Deps {
   issuer: 'local' | 'aws';
   /** The fixed code of `--code`, if any: every code cogniform sends is then this one. */
   fixedCode?: string | undefined;
+  /** Issues, checks and revokes tokens (src/cognito/tokens/). */
+  tokens: Tokens;
 }
 
 /** Per call: where the call came from. */

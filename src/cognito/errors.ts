@@ -50,6 +50,7 @@ export const ScopeDoesNotExistException = exception('ScopeDoesNotExistException'
 export const TooManyRequestsException = exception('TooManyRequestsException');
 export const UnsupportedIdentityProviderException = exception('UnsupportedIdentityProviderException');
 export const UnsupportedOperationException = exception('UnsupportedOperationException');
+export const UnsupportedTokenTypeException = exception('UnsupportedTokenTypeException');
 export const UnsupportedUserStateException = exception('UnsupportedUserStateException');
 export const UserNotConfirmedException = exception('UserNotConfirmedException');
 export const UserNotFoundException = exception('UserNotFoundException');

@@ -2,10 +2,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { CognitoService } from '../cognito/service.js';
 import { registerEdge } from './edge.js';
 import { registerEmulatorEndpoints, type EmulatorEndpoints } from './emulator.js';
+import { registerWellKnown, type WellKnown } from './wellKnown.js';
 
 export interface AppDeps {
   cognito: CognitoService;
   emulator: EmulatorEndpoints;
+  /** The pools' JWKS and OpenID discovery documents. */
+  wellKnown: WellKnown;
   region: string;
   accountId: string;
   /** Log each request (the CLI turns this on; tests keep quiet). */
@@ -32,5 +35,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     deps.region,
   );
   registerEmulatorEndpoints(app, deps.emulator);
+  registerWellKnown(app, deps.wellKnown);
   return app;
 }

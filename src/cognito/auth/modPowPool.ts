@@ -13,9 +13,14 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createDiffieHellman } = require('node:crypto');
 const group = createDiffieHellman(Buffer.from(workerData.prime, 'hex'), Buffer.from([workerData.generator]));
-parentPort.on('message', ({ id, exponent }) => {
-  group.setPrivateKey(Buffer.from(exponent));
-  parentPort.postMessage({ id, result: group.generateKeys('hex') });
+parentPort.on('message', ({ id, exponent, base }) => {
+  try {
+    group.setPrivateKey(Buffer.from(exponent));
+    const result = base ? group.computeSecret(Buffer.from(base)).toString('hex') : group.generateKeys('hex');
+    parentPort.postMessage({ id, result });
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error && error.message || error) });
+  }
 });
 `;
 
@@ -42,14 +47,17 @@ export class ModPowPool {
     private readonly size = THREADS,
   ) {}
 
-  /** generator^exponent mod prime, as hex (with leading zeros, the prime's width). */
-  pow(exponent: Buffer): Promise<string> {
+  /**
+   * generator^exponent mod prime, or base^exponent mod prime when a base is given (DiffieHellman computeSecret,
+   * which refuses the degenerate bases 0, 1 and prime-1), as hex with leading zeros, the prime's width.
+   */
+  pow(exponent: Buffer, base?: Buffer): Promise<string> {
     const thread = this.leastBusy();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       if (thread.jobs.size === 0) thread.worker.ref();
       thread.jobs.set(id, { resolve, reject });
-      thread.worker.postMessage({ id, exponent });
+      thread.worker.postMessage({ id, exponent, base });
     });
   }
 
@@ -66,11 +74,12 @@ export class ModPowPool {
     const thread: Thread = { worker, jobs: new Map() };
     // An idle worker must not keep the process alive; a busy one must, or an awaiting caller could be cut short.
     worker.unref();
-    worker.on('message', ({ id, result }: { id: number; result: string }) => {
+    worker.on('message', ({ id, result, error }: { id: number; result: string; error?: string }) => {
       const job = thread.jobs.get(id);
       thread.jobs.delete(id);
       if (thread.jobs.size === 0) worker.unref();
-      job?.resolve(result);
+      if (error !== undefined) job?.reject(new Error(error));
+      else job?.resolve(result);
     });
     const fail = (error: Error) => {
       const index = this.threads.indexOf(thread);

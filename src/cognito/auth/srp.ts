@@ -8,11 +8,11 @@ import { ModPowPool } from './modPowPool.js';
 // with N the RFC 3526 3072-bit MODP prime, g = 2 and H = SHA-256.
 
 /** RFC 3526 §4, the 3072-bit MODP group (Node calls it modp15). */
-const N_HEX =
+export const N_HEX =
   'FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DDEF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7EDEE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3BE39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA051015728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200CBBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF';
 
-/** g^x mod N, off the event loop (see modPowPool.ts). */
-const powG = new ModPowPool(N_HEX, 2);
+/** Modular exponentiation in Cognito's SRP group, off the event loop (see modPowPool.ts); srpServer.ts shares it. */
+export const powG = new ModPowPool(N_HEX, 2);
 
 /** Hex without leading zeros, as BigInteger.toString(16) prints it ("0" for zero). */
 function canonicalHex(hex: string): string {
@@ -32,7 +32,7 @@ export function padHex(hex: string): string {
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest();
 
 /** The pool name of SRP: the part of the pool id after the underscore (CognitoUserPool.js). */
-function poolName(userPoolId: string): string {
+export function poolName(userPoolId: string): string {
   return userPoolId.slice(userPoolId.indexOf('_') + 1);
 }
 

@@ -1,5 +1,10 @@
 import type { TableSpec } from '../../store/store.js';
+import { authSessions } from '../auth/sessions.js';
 import { sentCodes } from '../codes/inbox.js';
+import { pendingCodes } from '../codes/pendingCodes.js';
+import { heldUpdates } from '../operations/profile/heldUpdates.js';
+import { poolSigningKeys } from '../tokens/keys.js';
+import { tokenSessions, tokenSignOuts } from '../tokens/sessions.js';
 import { userPoolClients } from './client.js';
 import { userPoolDomains } from './domain.js';
 import { groups, memberships } from './group.js';
@@ -11,5 +16,5 @@ import { poolStats } from './userPool.js';
 /** Every table whose keys start with a pool id: what DeleteUserPool purges. Add new pool-scoped tables here. */
 export const POOL_SCOPED_TABLES = [
   userPoolClients, userPoolDomains, groups, memberships, identityProviders, resourceServers, users, poolStats,
-  sentCodes,
+  sentCodes, authSessions, pendingCodes, poolSigningKeys, tokenSessions, tokenSignOuts, heldUpdates,
 ] as TableSpec<unknown>[];

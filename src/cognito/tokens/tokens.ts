@@ -63,4 +63,19 @@ export interface Tokens {
   revokeRefreshToken(refreshToken: string, clientId: string, clientSecret?: string): Promise<void>;
   /** GlobalSignOut, AdminUserGlobalSignOut: every token the user holds now stops working (in `tx`). */
   signOutEverywhere(tx: Transaction, pool: UserPoolRecord, user: UserRecord): Promise<void>;
+  /** The `iss` of the pool's tokens (`--issuer local|aws`). */
+  issuer(poolId: string): string;
+  /** The pool's public keys as `/<poolId>/.well-known/jwks.json` serves them; undefined when there is no such pool. */
+  jwks(poolId: string): Promise<{ keys: JsonWebKeyEntry[] } | undefined>;
+  /** `/<poolId>/.well-known/openid-configuration`; undefined when there is no such pool. */
+  openidConfiguration(poolId: string): Promise<Record<string, unknown> | undefined>;
+}
+
+export interface JsonWebKeyEntry {
+  alg: 'RS256';
+  e: string;
+  kid: string;
+  kty: 'RSA';
+  n: string;
+  use: 'sig';
 }

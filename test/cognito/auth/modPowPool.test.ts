@@ -25,6 +25,17 @@ test('ModPowPool: jobs spread over several threads each get their own result', a
   results.forEach((hex, i) => assert.is(BigInt(`0x${hex}`), modPow(2n, BigInt(`0x${exponents[i]!.toString('hex')}`), P)));
 });
 
+test('ModPowPool: with a base computes base^x, and refuses a degenerate base without failing other jobs', async () => {
+  const pool = new ModPowPool(P_HEX, 2, 1);
+  const base = BigInt(`0x${randomBytes(200).toString('hex')}`);
+  const x = randomBytes(32);
+  const degenerate = pool.pow(x, Buffer.from([1])).then(() => undefined, (error: unknown) => error);
+  const hex = await pool.pow(x, Buffer.from(base.toString(16).padStart(400, '0'), 'hex'));
+  assert.is(BigInt(`0x${hex}`), modPow(base, BigInt(`0x${x.toString('hex')}`), P));
+  assert.instance(await degenerate, Error);
+  assert.ok(await pool.pow(x));
+});
+
 test('ModPowPool: a worker that fails rejects its jobs instead of leaving them hanging', async () => {
   const broken = new ModPowPool('', 2, 1);
   try {

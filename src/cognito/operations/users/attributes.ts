@@ -1,6 +1,7 @@
 import type { AttributeType, SchemaAttributeType } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameterException } from '../../errors.js';
-import { attributeValue } from '../../model/user.js';
+import { InvalidParameterException, NotAuthorizedException } from '../../errors.js';
+import type { UserPoolClientRecord } from '../../model/client.js';
+import { aliasesOf, attributeValue, type UserRecord } from '../../model/user.js';
 import type { UserPoolRecord } from '../../model/userPool.js';
 
 // User attributes checked against the pool's schema, and merged into a user's list.
@@ -113,4 +114,36 @@ export function withVerificationReset(current: AttributeType[], changes: Attribu
     return changed && !saysVerified ? [{ Name: `${name}_verified`, Value: 'false' }] : [];
   });
   return [...changes, ...resets];
+}
+
+/** Contact attributes: removing one removes whether it was verified too. */
+const CONTACT = ['email', 'phone_number'];
+
+/**
+ * `user` without the named attributes. Required, immutable attributes and `sub` cannot be removed. Removing an email
+ * or phone number removes whether it was verified too, and with it the sign-in alias. Names the user has no value
+ * for are ignored.
+ */
+export function withoutAttributes(pool: UserPoolRecord, user: UserRecord, names: string[], now: number): UserRecord {
+  const schemas = schemaOf(pool, names);
+  const immutable = schemas.find((s) => s.Name === 'sub' || s.Mutable === false);
+  if (immutable) throw cannotUpdate(immutable.Name!);
+  checkNotRequired(schemas);
+  const removed = new Set(names.flatMap((name) => [name, ...(CONTACT.includes(name) ? [`${name}_verified`] : [])]));
+  const Attributes = user.Attributes.filter((a) => !removed.has(a.Name!));
+  return { ...user, Attributes, Aliases: aliasesOf(pool, Attributes), UserLastModifiedDate: now };
+}
+
+/**
+ * What an app client may change with a user's own access token: the client's WriteAttributes (every attribute when
+ * unset), and never whether an email or phone number is verified, which only a code or an administrator proves.
+ * AWS's message: "A client attempted to write unauthorized attribute" (NotAuthorizedException, quoted in many app
+ * issues about WriteAttributes).
+ */
+export function checkWritable(client: UserPoolClientRecord | undefined, names: string[]): void {
+  const writable = client?.WriteAttributes?.length ? new Set(client.WriteAttributes) : undefined;
+  const refused = names.some(
+    (name) => name === 'email_verified' || name === 'phone_number_verified' || (writable && !writable.has(name)),
+  );
+  if (refused) throw new NotAuthorizedException('A client attempted to write unauthorized attribute');
 }

@@ -2,6 +2,7 @@ import type { DeliveryMediumType } from '@aws-sdk/client-cognito-identity-provid
 import type { Store, Transaction } from '../../../store/store.js';
 import type { Inbox } from '../../codes/inbox.js';
 import { requirePool } from '../../lookup.js';
+import { memberships } from '../../model/group.js';
 import { attributeValue, requireUser, users, type UserRecord } from '../../model/user.js';
 import { poolStats, type UserPoolRecord } from '../../model/userPool.js';
 
@@ -23,6 +24,19 @@ export async function updateUser(
     const user = await requireUser(store, pool, username);
     await tx.put(store.table(users), await change(user, pool, tx));
   });
+}
+
+/** Removes the user, its index entries and its group memberships, and counts it out of the pool, in `tx`. */
+export async function removeUser(store: Store, tx: Transaction, user: UserRecord): Promise<void> {
+  await tx.delete(store.table(users), user);
+  const table = store.table(memberships);
+  let after: string | undefined;
+  do {
+    const page = await table.findBy('byUser', [user.UserPoolId, user.UsernameKey], { limit: 100, after });
+    for (const membership of page.items) await tx.delete(table, membership);
+    after = page.next;
+  } while (after);
+  await countUsers(store, tx, user.UserPoolId, -1);
 }
 
 /** Keeps DescribeUserPool's EstimatedNumberOfUsers in step, in the same transaction as the user it counts. */

@@ -1,0 +1,30 @@
+import type { ForgotPasswordRequest, ForgotPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
+import type { Deps, Operation } from '../../deps.js';
+import { findUser } from '../../model/user.js';
+import { checkPublicRequest, hidesUsers, requirePublicClient, simulatedDelivery, unknownUser } from '../signUp/publicClient.js';
+import { sendResetCode } from './passwordReset.js';
+
+/**
+ * Sends a password-reset code (valid one hour) to the user's verified recovery contact. The user keeps their
+ * status and password until ConfirmForgotPassword. With PreventUserExistenceErrors an unknown user gets a delivery
+ * that looks real (API reference, "Managing user existence error responses").
+ */
+export const ForgotPassword =
+  ({ store, clock, ids, inbox, fixedCode }: Pick<Deps, 'store' | 'clock' | 'ids' | 'inbox' | 'fixedCode'>): Operation<
+    ForgotPasswordRequest,
+    ForgotPasswordResponse
+  > =>
+  async (_ctx, request) => {
+    const { ClientId, Username, SecretHash } = request;
+    checkPublicRequest(ClientId!, Username!, SecretHash).throwIfAny();
+    const { pool, client } = await requirePublicClient(store, ClientId!, Username!, SecretHash);
+    const CodeDeliveryDetails = await store.transact(pool.Id, async (tx) => {
+      const user = await findUser(store, pool, Username!);
+      if (!user) {
+        if (hidesUsers(client)) return simulatedDelivery(Username!);
+        throw unknownUser();
+      }
+      return sendResetCode({ store, inbox, ids, fixedCode }, tx, pool, user, clock.now());
+    });
+    return { CodeDeliveryDetails };
+  };

@@ -1,0 +1,14 @@
+import type {
+  AdminRespondToAuthChallengeRequest,
+  AdminRespondToAuthChallengeResponse,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { Operation } from '../../deps.js';
+import type { SignInDeps } from './outcome.js';
+import { respondToChallenge } from './respond.js';
+import { clientInPool } from './signInClient.js';
+
+/** The same challenges as RespondToAuthChallenge, SRP included (LocalStack #12945 refused PASSWORD_VERIFIER here). */
+export const AdminRespondToAuthChallenge =
+  (deps: SignInDeps): Operation<AdminRespondToAuthChallengeRequest, AdminRespondToAuthChallengeResponse> =>
+  async (_ctx, { UserPoolId, ClientId, ChallengeName, Session, ChallengeResponses }) =>
+    respondToChallenge(deps, await clientInPool(deps.store, UserPoolId!, ClientId!), ChallengeName!, Session, ChallengeResponses);

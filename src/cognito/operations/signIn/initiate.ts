@@ -1,0 +1,73 @@
+import type { AuthFlowType } from '@aws-sdk/client-cognito-identity-provider';
+import { verifyPassword } from '../../auth/srp.js';
+import { Constraints } from '../../constraints.js';
+import { InvalidParameterException, UnsupportedOperationException } from '../../errors.js';
+import { passwordAccepted, requireParameter, type AuthResponse, type SignInDeps } from './outcome.js';
+import { refreshTokens, rotates, secretHashOfRefresh } from './refresh.js';
+import { checkFlowEnabled, checkSecretHash, type SignInClient } from './signInClient.js';
+import { checkCanSignIn, incorrectPassword, signInUser } from './signInUser.js';
+import { startSrp } from './srpAuth.js';
+
+// The first step of every sign-in flow, shared by InitiateAuth and AdminInitiateAuth (which differ in the flows
+// they accept: the API reference of each lists its AuthFlow values).
+
+const AUTH_FLOWS: AuthFlowType[] = [
+  'USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH',
+  'ADMIN_USER_PASSWORD_AUTH', 'USER_AUTH',
+];
+
+export async function initiateAuth(
+  deps: SignInDeps,
+  target: SignInClient,
+  flow: string,
+  parameters: Record<string, string> | undefined,
+  accepted: AuthFlowType[],
+): Promise<AuthResponse> {
+  new Constraints().oneOf('authFlow', flow, AUTH_FLOWS).throwIfAny();
+  const authFlow = flow as AuthFlowType;
+  // AWS's answer to a flow the operation does not take, e.g. ADMIN_NO_SRP_AUTH through InitiateAuth.
+  if (!accepted.includes(authFlow)) throw new InvalidParameterException('Initiate Auth method not supported.');
+  checkFlowEnabled(target.client, authFlow);
+  switch (authFlow) {
+    case 'USER_SRP_AUTH':
+      return startSrp(deps, target, parameters);
+    case 'USER_PASSWORD_AUTH':
+    case 'ADMIN_USER_PASSWORD_AUTH':
+    case 'ADMIN_NO_SRP_AUTH':
+      return passwordAuth(deps, target, parameters);
+    case 'REFRESH_TOKEN_AUTH':
+    case 'REFRESH_TOKEN': {
+      // "You can't authenticate with REFRESH_TOKEN_AUTH in app clients with refresh token rotation enabled"
+      // (developer guide, "Refresh tokens"); the wording of the refusal is cogniform's.
+      if (rotates(target)) {
+        throw new InvalidParameterException('Refresh token rotation is enabled for this client: use GetTokensFromRefreshToken.');
+      }
+      const token = requireParameter(parameters, 'REFRESH_TOKEN');
+      const prove = secretHashOfRefresh(target, parameters?.SECRET_HASH);
+      return { ChallengeParameters: {}, AuthenticationResult: await refreshTokens(deps, target, token, prove) };
+    }
+    case 'CUSTOM_AUTH':
+      // AWS's answer for a pool without the custom-challenge triggers (quoted in aws-amplify/amplify-js#6327).
+      if (!target.pool.LambdaConfig?.DefineAuthChallenge) {
+        throw new InvalidParameterException('Custom auth lambda trigger is not configured for the user pool.');
+      }
+      throw new UnsupportedOperationException('cogniform does not run custom authentication challenges yet.');
+    case 'USER_AUTH':
+      throw new UnsupportedOperationException('cogniform does not implement the USER_AUTH flow yet.');
+  }
+}
+
+/** USER_PASSWORD_AUTH and the admin password flows: the password checked against the stored verifier. */
+async function passwordAuth(
+  deps: SignInDeps,
+  { pool, client }: SignInClient,
+  parameters: Record<string, string> | undefined,
+): Promise<AuthResponse> {
+  const username = requireParameter(parameters, 'USERNAME');
+  const password = requireParameter(parameters, 'PASSWORD');
+  checkSecretHash(client, parameters?.SECRET_HASH, [username]);
+  const user = await signInUser(deps.store, pool, client, username);
+  checkCanSignIn(user);
+  if (!user.password || !(await verifyPassword(user.password, pool.Id, password))) throw incorrectPassword();
+  return passwordAccepted(deps, pool, client, user);
+}

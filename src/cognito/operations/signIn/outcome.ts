@@ -1,0 +1,75 @@
+import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { createSession } from '../../auth/sessions.js';
+import type { Deps } from '../../deps.js';
+import { InvalidParameterException } from '../../errors.js';
+import type { UserPoolClientRecord } from '../../model/client.js';
+import type { UserRecord } from '../../model/user.js';
+import type { UserPoolRecord } from '../../model/userPool.js';
+import { newPasswordParameters } from './newPassword.js';
+import { checkAfterPassword, mustChangePassword } from './signInUser.js';
+import { smsMfaChallenge, smsMfaDelivery } from './smsMfa.js';
+
+// How a sign-in step ends: tokens, or the next challenge with a fresh session. InitiateAuth, AdminInitiateAuth and
+// both RespondToAuthChallenge operations answer the same four members.
+
+export type SignInDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'tokens' | 'inbox' | 'fixedCode'>;
+export type AuthResponse = Pick<InitiateAuthResponse, 'ChallengeName' | 'Session' | 'ChallengeParameters' | 'AuthenticationResult'>;
+
+/** API sign-ins get this scope only (developer guide, "Understanding the access token"). */
+const API_SCOPES = ['aws.cognito.signin.user.admin'];
+
+export const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/** AWS's wording for a required parameter left out of AuthParameters or ChallengeResponses. */
+export function requireParameter(parameters: Record<string, string> | undefined, name: string): string {
+  const value = parameters?.[name];
+  if (!value) throw new InvalidParameterException(`Missing required parameter ${name}`);
+  return value;
+}
+
+/** Tokens for a finished sign-in; AWS answers an empty ChallengeParameters beside them. */
+export async function signedIn(
+  { tokens }: Pick<SignInDeps, 'tokens'>,
+  pool: UserPoolRecord,
+  client: UserPoolClientRecord,
+  user: UserRecord,
+  authTime: number,
+): Promise<AuthResponse> {
+  const AuthenticationResult = await tokens.issue({ pool, client, user, authTime, scopes: API_SCOPES, refreshToken: true });
+  return { ChallengeParameters: {}, AuthenticationResult };
+}
+
+/** The user has proved who they are: tokens, or the SMS_MFA challenge first. */
+export async function authenticated(
+  deps: SignInDeps,
+  pool: UserPoolRecord,
+  client: UserPoolClientRecord,
+  user: UserRecord,
+  authTime: number,
+): Promise<AuthResponse> {
+  const delivery = smsMfaDelivery(pool, user);
+  if (delivery) return smsMfaChallenge(deps, pool, client, user, delivery, authTime);
+  return signedIn(deps, pool, client, user, authTime);
+}
+
+/** The password was right: NEW_PASSWORD_REQUIRED for a user who still has a temporary one, else authenticated. */
+export async function passwordAccepted(
+  deps: SignInDeps,
+  pool: UserPoolRecord,
+  client: UserPoolClientRecord,
+  user: UserRecord,
+): Promise<AuthResponse> {
+  const now = deps.clock.now();
+  checkAfterPassword(pool, user, now);
+  if (!mustChangePassword(user)) return authenticated(deps, pool, client, user, epochSeconds(now));
+  const Session = await deps.store.transact(pool.Id, (tx) =>
+    createSession(deps.store, tx, deps.ids, client, now, {
+      UserPoolId: pool.Id,
+      ClientId: client.ClientId,
+      Username: user.Username,
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      AuthTime: epochSeconds(now),
+    }),
+  );
+  return { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session, ChallengeParameters: newPasswordParameters(pool, user) };
+}

@@ -1,0 +1,10 @@
+import type { RespondToAuthChallengeRequest, RespondToAuthChallengeResponse } from '@aws-sdk/client-cognito-identity-provider';
+import type { Operation } from '../../deps.js';
+import type { SignInDeps } from './outcome.js';
+import { respondToChallenge } from './respond.js';
+import { clientById } from './signInClient.js';
+
+export const RespondToAuthChallenge =
+  (deps: SignInDeps): Operation<RespondToAuthChallengeRequest, RespondToAuthChallengeResponse> =>
+  async (_ctx, { ClientId, ChallengeName, Session, ChallengeResponses }) =>
+    respondToChallenge(deps, await clientById(deps.store, ClientId!), ChallengeName!, Session, ChallengeResponses);

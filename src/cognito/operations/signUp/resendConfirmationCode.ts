@@ -1,0 +1,39 @@
+import type {
+  ResendConfirmationCodeRequest,
+  ResendConfirmationCodeResponse,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { sendCode, signUpDelivery } from '../../codes/delivery.js';
+import type { Deps, Operation } from '../../deps.js';
+import { InvalidParameterException } from '../../errors.js';
+import { findUser } from '../../model/user.js';
+import { checkPublicRequest, hidesUsers, requirePublicClient, simulatedDelivery, unknownUser } from './publicClient.js';
+
+/**
+ * A new sign-up code for an UNCONFIRMED user, replacing the previous one (which stops working). A confirmed user is
+ * InvalidParameterException "User is already confirmed." (AWS's answer, quoted in aws-amplify/amplify-js#14762 and
+ * furaiev/amazon-cognito-identity-dart-2#103). A pool that verifies nothing automatically has nowhere to send a
+ * code: "Auto verification not turned on." is AWS's wording as recalled, not confirmed from a public source.
+ */
+export const ResendConfirmationCode =
+  ({ store, clock, ids, inbox, fixedCode }: Pick<Deps, 'store' | 'clock' | 'ids' | 'inbox' | 'fixedCode'>): Operation<
+    ResendConfirmationCodeRequest,
+    ResendConfirmationCodeResponse
+  > =>
+  async (_ctx, request) => {
+    const { ClientId, Username, SecretHash } = request;
+    checkPublicRequest(ClientId!, Username!, SecretHash).throwIfAny();
+    const { pool, client } = await requirePublicClient(store, ClientId!, Username!, SecretHash);
+    const CodeDeliveryDetails = await store.transact(pool.Id, async (tx) => {
+      const user = await findUser(store, pool, Username!);
+      if (!user) {
+        if (hidesUsers(client)) return simulatedDelivery(Username!);
+        throw unknownUser();
+      }
+      if (user.UserStatus !== 'UNCONFIRMED') throw new InvalidParameterException('User is already confirmed.');
+      const delivery = signUpDelivery(pool, user);
+      if (!delivery) throw new InvalidParameterException('Auto verification not turned on.');
+      const now = clock.now();
+      return sendCode({ store, inbox, ids, fixedCode }, tx, user, { purpose: 'SIGN_UP', kind: 'RESEND', delivery, now });
+    });
+    return { CodeDeliveryDetails };
+  };

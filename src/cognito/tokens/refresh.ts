@@ -1,0 +1,35 @@
+import { CompactEncrypt, compactDecrypt } from 'jose';
+
+// Refresh tokens are opaque, as AWS's are (an encrypted JWT: "nobody can decode or verify them except the Cognito
+// service", aws-jwt-verify#59): a compact JWE sealed with the emulator's own key (`dir`, A256GCM), so it cannot be
+// read, forged or altered, and it looks like AWS's five-part token.
+
+export interface RefreshPayload {
+  /** pool id */
+  pool: string;
+  client: string;
+  sub: string;
+  originJti: string;
+  authTime: number;
+  scopes: string[];
+  deviceKey?: string;
+  /** Epoch seconds. */
+  exp: number;
+}
+
+export async function sealRefreshToken(payload: RefreshPayload, key: Uint8Array): Promise<string> {
+  return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(payload)))
+    .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+    .encrypt(key);
+}
+
+/** The payload, or undefined when the token was not sealed by this emulator (or was altered). */
+export async function openSealedToken(token: string, key: Uint8Array): Promise<RefreshPayload | undefined> {
+  try {
+    const { plaintext } = await compactDecrypt(token, key);
+    const payload = JSON.parse(new TextDecoder().decode(plaintext)) as RefreshPayload;
+    return typeof payload.pool === 'string' && typeof payload.sub === 'string' ? payload : undefined;
+  } catch {
+    return undefined;
+  }
+}
