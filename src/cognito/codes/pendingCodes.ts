@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Store, TableSpec, Transaction } from '../../store/store.js';
 import type { Deps } from '../deps.js';
 import { CodeMismatchException, ExpiredCodeException, LimitExceededException, type CognitoError } from '../errors.js';
-import { attributeValue, type UserRecord } from '../model/user.js';
+import { subOf, type UserRecord } from '../model/user.js';
 
 // The codes a user must type back (sign-up confirmation, password reset, attribute verification, MFA): one pending
 // code per user and purpose, single use, expiring, and refused after too many wrong guesses. A new code replaces the
@@ -61,7 +61,6 @@ export const expiredCode = () => new ExpiredCodeException('Invalid code provided
 export const attemptLimit = () => new LimitExceededException('Attempt limit exceeded, please try after some time.');
 
 const hashOf = (sub: string, code: string) => createHash('sha256').update(`${sub}:${code}`).digest('hex');
-const subOf = (user: UserRecord) => attributeValue(user, 'sub') ?? user.Username;
 
 /** Six random digits, or the `--code` every code then is. */
 export function newCode({ ids, fixedCode }: Pick<Deps, 'ids' | 'fixedCode'>): string {

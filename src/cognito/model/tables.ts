@@ -2,7 +2,7 @@ import type { TableSpec } from '../../store/store.js';
 import { authSessions } from '../auth/sessions.js';
 import { sentCodes } from '../codes/inbox.js';
 import { pendingCodes } from '../codes/pendingCodes.js';
-import { heldUpdates } from '../operations/profile/heldUpdates.js';
+import { heldUpdates } from './heldUpdates.js';
 import { poolSigningKeys } from '../tokens/keys.js';
 import { tokenSessions, tokenSignOuts } from '../tokens/sessions.js';
 import { userPoolClients } from './client.js';

@@ -45,6 +45,11 @@ export const FILTERABLE_ATTRIBUTES = [
   'cognito:user_status', 'status', 'sub',
 ] as const;
 
+/** The user's sub: the id that never changes and is never reused. */
+export function subOf(user: Pick<UserRecord, 'Attributes' | 'Username'>): string {
+  return attributeValue(user, 'sub') ?? user.Username;
+}
+
 export function attributeValue(user: Pick<UserRecord, 'Attributes'>, name: string): string | undefined {
   return user.Attributes.find((a) => a.Name === name)?.Value;
 }

@@ -1,7 +1,7 @@
 import type { Store } from '../../store/store.js';
 import { groups, memberships, type GroupRecord } from '../model/group.js';
 import type { UserPoolClientRecord } from '../model/client.js';
-import { attributeValue, type UserRecord } from '../model/user.js';
+import type { UserRecord } from '../model/user.js';
 
 // What the ID and access tokens say (AWS developer guide, "Understanding the identity (ID) token" and "... the
 // access token"; real tokens quoted in localstack#2896 and the guide's samples).
@@ -90,6 +90,3 @@ function parseJson(value: string): unknown {
   }
 }
 
-export function subOf(user: UserRecord): string {
-  return attributeValue(user, 'sub') ?? user.Username;
-}

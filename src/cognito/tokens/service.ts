@@ -3,9 +3,9 @@ import { decodeJwt, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } 
 import type { Deps } from '../deps.js';
 import { NotAuthorizedException, UnsupportedOperationException, UserNotFoundException } from '../errors.js';
 import { userPoolClients } from '../model/client.js';
-import { users, type UserRecord } from '../model/user.js';
+import { subOf, users, type UserRecord } from '../model/user.js';
 import { userPools, type UserPoolRecord } from '../model/userPool.js';
-import { attributeClaims, roleClaims, subOf, userGroups, validityOf } from './claims.js';
+import { attributeClaims, roleClaims, userGroups, validityOf } from './claims.js';
 import { openidConfiguration } from './discovery.js';
 import { poolKeys, refreshTokenKey, type SigningKey } from './keys.js';
 import { openSealedToken, sealRefreshToken, type RefreshPayload } from './refresh.js';

@@ -135,13 +135,14 @@ test('tokens.signOutEverywhere: every earlier token fails, a sign-in right after
   await emulator.tokens.openRefreshToken(after.RefreshToken!, subject.client.ClientId);
 });
 
-test('tokens: a disabled user\'s tokens fail while disabled; a deleted user\'s fail for good', async () => {
+test('tokens: disabling a user revokes its tokens (a disabled user cannot refresh); a deleted user\'s fail for good', async () => {
   const subject = await makeSubject(emulator);
   const tokens = await issue(emulator, subject);
   const ids = { UserPoolId: subject.pool.Id, Username: 'alice' };
   await emulator.client.send(new AdminDisableUserCommand(ids));
-  await rejectsWith(emulator.tokens.verifyAccessToken(tokens.AccessToken!), 'NotAuthorizedException', 'User is disabled.');
-  await rejectsWith(emulator.tokens.openRefreshToken(tokens.RefreshToken!, subject.client.ClientId), 'NotAuthorizedException', 'User is disabled.');
+  // AWS API reference, AdminDisableUser: "Deactivates a user and revokes all access tokens for the user."
+  await rejectsWith(emulator.tokens.verifyAccessToken(tokens.AccessToken!), 'NotAuthorizedException', 'Access Token has been revoked');
+  await rejectsWith(emulator.tokens.openRefreshToken(tokens.RefreshToken!, subject.client.ClientId), 'NotAuthorizedException');
   await emulator.client.send(new AdminEnableUserCommand(ids));
   const fresh = await reload(emulator, subject.pool.Id, subject.client.ClientId, 'alice');
   const again = await issue(emulator, fresh);

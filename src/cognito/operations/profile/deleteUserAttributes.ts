@@ -7,7 +7,7 @@ import { checkWritable, withoutAttributes } from '../users/attributes.js';
 import { checkAttributeNames } from '../users/checks.js';
 import { authorize, checkAccessToken, lockedUser } from './accessToken.js';
 import { isVerifiable } from './attributeVerification.js';
-import { dropHeldUpdate } from './heldUpdates.js';
+import { dropHeldUpdate } from '../../model/heldUpdates.js';
 
 /**
  * The user removes their own attributes: AdminDeleteUserAttributes' rules (required, immutable and `sub` stay),

@@ -8,7 +8,7 @@ import { attributeValue } from '../../model/user.js';
 import { checkAttributeNames } from '../users/checks.js';
 import { authorize, checkAccessToken, lockedUser } from './accessToken.js';
 import { isVerifiable, sendVerificationCode } from './attributeVerification.js';
-import { heldValue } from './heldUpdates.js';
+import { heldValue } from '../../model/heldUpdates.js';
 
 /**
  * Sends a code that verifies the user's email address or phone number: the new value when one is waiting for

@@ -13,7 +13,7 @@ import { checkAttributes, checkWritable } from '../users/attributes.js';
 import { checkAttributeList } from '../users/checks.js';
 import { authorize, checkAccessToken, lockedUser } from './accessToken.js';
 import { isVerifiable, sendVerificationCode } from './attributeVerification.js';
-import { dropHeldUpdate, holdUpdate } from './heldUpdates.js';
+import { dropHeldUpdate, holdUpdate } from '../../model/heldUpdates.js';
 
 /**
  * The user changes their own attributes, within what their app client may write. A new email or phone number:

@@ -7,7 +7,7 @@ import { applyAttributeChanges } from '../users/attributeUpdates.js';
 import { checkAttributeNames } from '../users/checks.js';
 import { authorize, checkAccessToken, lockedUser } from './accessToken.js';
 import { verificationPurpose } from './attributeVerification.js';
-import { dropHeldUpdate, heldValue } from './heldUpdates.js';
+import { dropHeldUpdate, heldValue } from '../../model/heldUpdates.js';
 
 /**
  * The user types back a verification code: the attribute becomes verified (and a sign-in alias, in pools with

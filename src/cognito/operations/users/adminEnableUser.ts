@@ -1,12 +1,12 @@
 import type { AdminEnableUserRequest } from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps, Operation } from '../../deps.js';
 import { checkUserKey } from './checks.js';
-import { setEnabled } from './userRecords.js';
+import { updateUser } from './userRecords.js';
 
 export const AdminEnableUser =
   ({ store, clock }: Pick<Deps, 'store' | 'clock'>): Operation<AdminEnableUserRequest, Record<string, never>> =>
   async (_ctx, { UserPoolId, Username }) => {
     checkUserKey(UserPoolId!, Username!).throwIfAny();
-    await setEnabled(store, clock.now(), UserPoolId!, Username!, true);
+    await updateUser(store, UserPoolId!, Username!, (user) => ({ ...user, Enabled: true, UserLastModifiedDate: clock.now().getTime() }));
     return {};
   };

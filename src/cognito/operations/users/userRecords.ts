@@ -68,8 +68,3 @@ export async function sendTemporaryPassword(
     destinations,
   });
 }
-
-/** AdminEnableUser and AdminDisableUser. */
-export async function setEnabled(store: Store, now: Date, userPoolId: string, username: string, Enabled: boolean): Promise<void> {
-  await updateUser(store, userPoolId, username, (user) => ({ ...user, Enabled, UserLastModifiedDate: now.getTime() }));
-}

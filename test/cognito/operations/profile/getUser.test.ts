@@ -48,7 +48,8 @@ test('GetUser: an expired access token says so', async () => {
 test('GetUser: a disabled user\'s token is refused', async () => {
   const who = await signedIn(emulator);
   await emulator.client.send(new AdminDisableUserCommand({ UserPoolId: who.poolId, Username: who.username }));
-  await assertRejects(emulator.client.send(new GetUserCommand({ AccessToken: who.tokens.AccessToken })), 'NotAuthorizedException', 'User is disabled.');
+  await assertRejects(emulator.client.send(new GetUserCommand({ AccessToken: who.tokens.AccessToken })), 'NotAuthorizedException',
+    'Access Token has been revoked'); // AdminDisableUser revokes every access token (AWS API reference)
 });
 
 test('GetUser: a token without aws.cognito.signin.user.admin lacks the required scope', async () => {

@@ -5,6 +5,7 @@ import { assertAwsError } from '../../../helpers/assert.js';
 import { startTestEmulator, type TestEmulator } from '../../../helpers/emulator.js';
 import { createPool } from '../../../helpers/fixtures.js';
 import { createUser } from './userFixtures.js';
+import { signedIn } from '../profile/profileFixtures.js';
 
 let emulator: TestEmulator;
 let poolId: string;
@@ -39,6 +40,18 @@ test('AdminDisableUser: an unknown user or bad input is an AWS error', async () 
   assertAwsError(await emulator.call('AdminDisableUser', { UserPoolId: poolId, Username: 'ghost' }), 'UserNotFoundException', 404,
     'User does not exist.');
   assertAwsError(await emulator.call('AdminDisableUser', { UserPoolId: poolId, Username: 7 }), 'SerializationException');
+});
+
+test('AdminDisableUser: revokes the user\'s tokens, which stay revoked after AdminEnableUser', async () => {
+  const who = await signedIn(emulator, { username: 'dora' });
+  await emulator.call('AdminDisableUser', { UserPoolId: who.poolId, Username: 'dora' });
+  await emulator.call('AdminEnableUser', { UserPoolId: who.poolId, Username: 'dora' });
+  const result = await emulator.call('GetUser', { AccessToken: who.tokens.AccessToken });
+  assertAwsError(result, 'NotAuthorizedException', 403, 'Access Token has been revoked');
+  const refreshed = await emulator.call('InitiateAuth', {
+    ClientId: who.clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: who.tokens.RefreshToken },
+  });
+  assertAwsError(refreshed, 'NotAuthorizedException', 403);
 });
 
 test.run();

@@ -1,6 +1,5 @@
-import type { Store, TableSpec, Transaction } from '../../../store/store.js';
-import type { UserRecord } from '../../model/user.js';
-import { subOf } from '../../tokens/claims.js';
+import type { Store, TableSpec, Transaction } from '../../store/store.js';
+import { subOf, type UserRecord } from './user.js';
 
 // New email addresses and phone numbers waiting for their verification code, in pools whose
 // UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate names them: "Amazon Cognito doesn't change
