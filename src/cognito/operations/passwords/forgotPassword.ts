@@ -1,7 +1,6 @@
 import type { ForgotPasswordRequest, ForgotPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps, Operation } from '../../deps.js';
-import { findUser } from '../../model/user.js';
-import { checkPublicRequest, hidesUsers, requirePublicClient, simulatedDelivery, unknownUser } from '../signUp/publicClient.js';
+import { sendToUser } from '../signUp/publicClient.js';
 import { sendResetCode } from './passwordReset.js';
 
 /**
@@ -14,17 +13,8 @@ export const ForgotPassword =
     ForgotPasswordRequest,
     ForgotPasswordResponse
   > =>
-  async (_ctx, request) => {
-    const { ClientId, Username, SecretHash } = request;
-    checkPublicRequest(ClientId!, Username!, SecretHash).throwIfAny();
-    const { pool, client } = await requirePublicClient(store, ClientId!, Username!, SecretHash);
-    const CodeDeliveryDetails = await store.transact(pool.Id, async (tx) => {
-      const user = await findUser(store, pool, Username!);
-      if (!user) {
-        if (hidesUsers(client)) return simulatedDelivery(Username!);
-        throw unknownUser();
-      }
-      return sendResetCode({ store, inbox, ids, fixedCode }, tx, pool, user, clock.now());
-    });
-    return { CodeDeliveryDetails };
-  };
+  async (_ctx, request) => ({
+    CodeDeliveryDetails: await sendToUser(store, request, (tx, pool, user) =>
+      sendResetCode({ store, inbox, ids, fixedCode }, tx, pool, user, clock.now()),
+    ),
+  });

@@ -1,5 +1,5 @@
 import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
-import type { Store } from '../../../store/store.js';
+import type { Store, Transaction } from '../../../store/store.js';
 import { Constraints, PATTERNS } from '../../constraints.js';
 import { UserNotFoundException } from '../../errors.js';
 import type { UserPoolClientRecord } from '../../model/client.js';
@@ -69,4 +69,26 @@ export function simulatedDelivery(username: string): CodeDeliveryDetailsType {
   if (PHONE.test(username)) return codeDeliveryDetails({ attribute: 'phone_number', destination: username });
   const destination = EMAIL.test(username) ? username : `${username}@${username}`;
   return codeDeliveryDetails({ attribute: 'email', destination });
+}
+
+/**
+ * What ForgotPassword and ResendConfirmationCode share: a public request naming a user, answered with where a code
+ * went. `send` runs under the pool's lock for an existing user; an unknown one is UserNotFoundException, or a
+ * delivery that looks real when the client hides which users exist.
+ */
+export async function sendToUser(
+  store: Store,
+  { ClientId, Username, SecretHash }: { ClientId?: string; Username?: string; SecretHash?: string },
+  send: (tx: Transaction, pool: UserPoolRecord, user: UserRecord) => Promise<CodeDeliveryDetailsType>,
+): Promise<CodeDeliveryDetailsType> {
+  checkPublicRequest(ClientId!, Username!, SecretHash).throwIfAny();
+  const { pool, client } = await requirePublicClient(store, ClientId!, Username!, SecretHash);
+  return store.transact(pool.Id, async (tx) => {
+    const user = await findUser(store, pool, Username!);
+    if (!user) {
+      if (hidesUsers(client)) return simulatedDelivery(Username!);
+      throw unknownUser();
+    }
+    return send(tx, pool, user);
+  });
 }

@@ -5,8 +5,7 @@ import type {
 import { sendCode, signUpDelivery } from '../../codes/delivery.js';
 import type { Deps, Operation } from '../../deps.js';
 import { InvalidParameterException } from '../../errors.js';
-import { findUser } from '../../model/user.js';
-import { checkPublicRequest, hidesUsers, requirePublicClient, simulatedDelivery, unknownUser } from './publicClient.js';
+import { sendToUser } from './publicClient.js';
 
 /**
  * A new sign-up code for an UNCONFIRMED user, replacing the previous one (which stops working). A confirmed user is
@@ -19,21 +18,11 @@ export const ResendConfirmationCode =
     ResendConfirmationCodeRequest,
     ResendConfirmationCodeResponse
   > =>
-  async (_ctx, request) => {
-    const { ClientId, Username, SecretHash } = request;
-    checkPublicRequest(ClientId!, Username!, SecretHash).throwIfAny();
-    const { pool, client } = await requirePublicClient(store, ClientId!, Username!, SecretHash);
-    const CodeDeliveryDetails = await store.transact(pool.Id, async (tx) => {
-      const user = await findUser(store, pool, Username!);
-      if (!user) {
-        if (hidesUsers(client)) return simulatedDelivery(Username!);
-        throw unknownUser();
-      }
+  async (_ctx, request) => ({
+    CodeDeliveryDetails: await sendToUser(store, request, (tx, pool, user) => {
       if (user.UserStatus !== 'UNCONFIRMED') throw new InvalidParameterException('User is already confirmed.');
       const delivery = signUpDelivery(pool, user);
       if (!delivery) throw new InvalidParameterException('Auto verification not turned on.');
-      const now = clock.now();
-      return sendCode({ store, inbox, ids, fixedCode }, tx, user, { purpose: 'SIGN_UP', kind: 'RESEND', delivery, now });
-    });
-    return { CodeDeliveryDetails };
-  };
+      return sendCode({ store, inbox, ids, fixedCode }, tx, user, { purpose: 'SIGN_UP', kind: 'RESEND', delivery, now: clock.now() });
+    }),
+  });
