@@ -27,7 +27,11 @@ export interface AuthSession {
 export const authSessions: TableSpec<AuthSession> = {
   name: 'authSessions',
   key: (s) => [s.UserPoolId, s.Id],
-  indexes: { byExpiry: (s) => [[s.UserPoolId, String(s.ExpiresAt).padStart(16, '0'), s.Id]] },
+  indexes: {
+    byExpiry: (s) => [[s.UserPoolId, String(s.ExpiresAt).padStart(16, '0'), s.Id]],
+    // AssociateSoftwareToken and VerifySoftwareToken name only the session, neither its pool nor its client.
+    byId: (s) => [[s.Id]],
+  },
 };
 
 /** Expired sessions each new one clears away, so that challenges never answered do not pile up. */

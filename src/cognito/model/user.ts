@@ -19,6 +19,18 @@ export interface PasswordRecord {
   setAt: number;
 }
 
+/**
+ * Base32 TOTP secrets: `verified` is the one sign-in checks; `pending` an associated one not yet verified, which
+ * replaces it once verified.
+ */
+export interface SoftwareTokenRecord {
+  verified?: string;
+  pending?: string;
+  friendlyDeviceName?: string;
+  /** The TOTP time step of the last code accepted: a code is accepted once (see operations/mfa/totp.ts). */
+  lastStep?: number;
+}
+
 export interface UserRecord {
   UserPoolId: string;
   /** The username as created; for pools with UsernameAttributes, the sub. */
@@ -34,6 +46,8 @@ export interface UserRecord {
   MFAOptions?: MFAOptionType[];
   PreferredMfaSetting?: string;
   UserMFASettingList?: string[];
+  /** The TOTP authenticator (AssociateSoftwareToken, VerifySoftwareToken); never shown by any operation. */
+  softwareToken?: SoftwareTokenRecord;
   password?: PasswordRecord;
   /** Alias values this user can sign in with (normalised), kept unique per pool through the `byAlias` index. */
   Aliases: { Name: string; Value: string }[];

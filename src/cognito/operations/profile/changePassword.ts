@@ -3,7 +3,7 @@ import { checkPassword } from '../../auth/passwordPolicy.js';
 import { createPasswordRecord, verifyPassword } from '../../auth/srp.js';
 import type { Deps, Operation } from '../../deps.js';
 import { users, type UserRecord } from '../../model/user.js';
-import { incorrectPassword } from '../signIn/signInUser.js';
+import { incorrectPassword } from '../signIn/flow/signInUser.js';
 import { PASSWORD_PATTERN } from '../users/checks.js';
 import { authorize, checkAccessToken, lockedUser } from './accessToken.js';
 

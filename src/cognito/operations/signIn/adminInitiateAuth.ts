@@ -1,8 +1,8 @@
 import type { AdminInitiateAuthRequest, AdminInitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { Operation } from '../../deps.js';
-import { initiateAuth } from './initiate.js';
-import type { SignInDeps } from './outcome.js';
-import { clientInPool } from './signInClient.js';
+import { initiateAuth } from './flow/initiate.js';
+import type { SignInDeps } from './flow/outcome.js';
+import { clientInPool } from './flow/signInClient.js';
 
 /** The server-side sign-in (IAM): the same flows, plus the admin password flows, minus USER_PASSWORD_AUTH. */
 export const AdminInitiateAuth =

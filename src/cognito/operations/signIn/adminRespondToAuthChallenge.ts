@@ -3,9 +3,9 @@ import type {
   AdminRespondToAuthChallengeResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Operation } from '../../deps.js';
-import type { SignInDeps } from './outcome.js';
-import { respondToChallenge } from './respond.js';
-import { clientInPool } from './signInClient.js';
+import type { SignInDeps } from './flow/outcome.js';
+import { respondToChallenge } from './flow/respond.js';
+import { clientInPool } from './flow/signInClient.js';
 
 /** The same challenges as RespondToAuthChallenge, SRP included (LocalStack #12945 refused PASSWORD_VERIFIER here). */
 export const AdminRespondToAuthChallenge =

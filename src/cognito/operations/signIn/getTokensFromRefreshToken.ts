@@ -4,9 +4,9 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Operation } from '../../deps.js';
 import { NotAuthorizedException } from '../../errors.js';
-import type { SignInDeps } from './outcome.js';
-import { refreshTokens } from './refresh.js';
-import { checkFlowEnabled, clientById } from './signInClient.js';
+import type { SignInDeps } from './flow/outcome.js';
+import { refreshTokens } from './flow/refresh.js';
+import { checkFlowEnabled, clientById } from './flow/signInClient.js';
 
 /**
  * Refresh, the newer way: a new refresh token too when the client rotates them. A client with a secret sends the

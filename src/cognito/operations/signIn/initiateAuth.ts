@@ -1,8 +1,8 @@
 import type { InitiateAuthRequest, InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { Operation } from '../../deps.js';
-import { initiateAuth } from './initiate.js';
-import type { SignInDeps } from './outcome.js';
-import { clientById } from './signInClient.js';
+import { initiateAuth } from './flow/initiate.js';
+import type { SignInDeps } from './flow/outcome.js';
+import { clientById } from './flow/signInClient.js';
 
 /** The public sign-in: the client id names the pool. */
 export const InitiateAuth =

@@ -9,7 +9,7 @@ import { codeDeliveryDetails } from '../../codes/delivery.js';
 import { codeMismatch } from '../../codes/pendingCodes.js';
 import { EMAIL, PHONE } from '../users/attributes.js';
 import { checkUsername } from '../users/checks.js';
-import { checkSecretHash, clientById, type SignInClient } from '../signIn/signInClient.js';
+import { checkSecretHash, clientById, type SignInClient } from '../signIn/flow/signInClient.js';
 
 // What the public (unsigned) code operations that name a ClientId share: the client and its pool (with sign-in's
 // SECRET_HASH check), the user they name, and PreventUserExistenceErrors.

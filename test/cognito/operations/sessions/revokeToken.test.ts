@@ -9,7 +9,7 @@ import * as assert from 'uvu/assert';
 import { assertAwsError, assertRejects } from '../../../helpers/assert.js';
 import { startTestEmulator, type TestEmulator } from '../../../helpers/emulator.js';
 import { refresh, signedIn } from '../profile/profileFixtures.js';
-import { secretHash } from '../../../../src/cognito/operations/signIn/signInClient.js';
+import { secretHash } from '../../../../src/cognito/operations/signIn/flow/signInClient.js';
 import { addClient, PASSWORD, passwordSignIn } from '../signIn/signInFixtures.js';
 
 let emulator: TestEmulator;

@@ -1,10 +1,12 @@
-import { Constraints } from '../../constraints.js';
-import { InvalidParameterException } from '../../errors.js';
-import { answerNewPassword } from './newPassword.js';
+import { Constraints } from '../../../constraints.js';
+import { InvalidParameterException } from '../../../errors.js';
+import { answerNewPassword } from '../challenges/newPassword.js';
 import type { AuthResponse, SignInDeps } from './outcome.js';
 import type { SignInClient } from './signInClient.js';
-import { answerSmsMfa } from './smsMfa.js';
-import { answerPasswordVerifier } from './srpAuth.js';
+import { answerSelectMfaType } from '../challenges/mfaChallenge.js';
+import { answerCodeMfa } from '../challenges/smsMfa.js';
+import { answerMfaSetup, answerSoftwareTokenMfa } from '../challenges/softwareTokenMfa.js';
+import { answerPasswordVerifier } from '../challenges/srpAuth.js';
 
 // The answer to a challenge, shared by RespondToAuthChallenge and AdminRespondToAuthChallenge.
 
@@ -28,7 +30,14 @@ export async function respondToChallenge(
     case 'NEW_PASSWORD_REQUIRED':
       return answerNewPassword(deps, target.pool, target.client, session, responses);
     case 'SMS_MFA':
-      return answerSmsMfa(deps, target, session, responses);
+    case 'EMAIL_OTP':
+      return answerCodeMfa(deps, target, challengeName, session, responses);
+    case 'SOFTWARE_TOKEN_MFA':
+      return answerSoftwareTokenMfa(deps, target, session, responses);
+    case 'SELECT_MFA_TYPE':
+      return answerSelectMfaType(deps, target, session, responses);
+    case 'MFA_SETUP':
+      return answerMfaSetup(deps, target, session, responses);
     default:
       // cogniform never issues the other challenges yet, so no session can be waiting for an answer to one.
       throw new InvalidParameterException(`Invalid challenge name ${challengeName}: no such challenge is pending.`);

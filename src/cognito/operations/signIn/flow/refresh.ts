@@ -1,6 +1,6 @@
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
-import { attributeValue } from '../../model/user.js';
-import type { RefreshSession } from '../../tokens/tokens.js';
+import { attributeValue } from '../../../model/user.js';
+import type { RefreshSession } from '../../../tokens/tokens.js';
 import type { SignInDeps } from './outcome.js';
 import type { SignInClient } from './signInClient.js';
 import { checkSecretHash } from './signInClient.js';

@@ -1,16 +1,16 @@
 import type { AttributeType } from '@aws-sdk/client-cognito-identity-provider';
-import { checkPassword } from '../../auth/passwordPolicy.js';
-import { takeSession } from '../../auth/sessions.js';
-import { createPasswordRecord } from '../../auth/srp.js';
-import { InvalidParameterException, NotAuthorizedException } from '../../errors.js';
-import type { UserPoolClientRecord } from '../../model/client.js';
-import { aliasesOf, attributeValue, findUser, users, type UserRecord } from '../../model/user.js';
-import type { UserPoolRecord } from '../../model/userPool.js';
-import { claimAliases } from '../users/aliases.js';
-import { checkAttributes, setAttributes, withVerificationReset } from '../users/attributes.js';
-import { authenticated, requireParameter, type AuthResponse, type SignInDeps } from './outcome.js';
-import { checkSecretHash } from './signInClient.js';
-import { checkCanSignIn, namesOf } from './signInUser.js';
+import { checkPassword } from '../../../auth/passwordPolicy.js';
+import { takeSession } from '../../../auth/sessions.js';
+import { createPasswordRecord } from '../../../auth/srp.js';
+import { InvalidParameterException, NotAuthorizedException } from '../../../errors.js';
+import type { UserPoolClientRecord } from '../../../model/client.js';
+import { aliasesOf, attributeValue, findUser, users, type UserRecord } from '../../../model/user.js';
+import type { UserPoolRecord } from '../../../model/userPool.js';
+import { claimAliases } from '../../users/aliases.js';
+import { checkAttributes, setAttributes, withVerificationReset } from '../../users/attributes.js';
+import { authenticated, requireParameter, type AuthResponse, type SignInDeps } from '../flow/outcome.js';
+import { checkSecretHash } from '../flow/signInClient.js';
+import { checkCanSignIn, namesOf } from '../flow/signInUser.js';
 
 // NEW_PASSWORD_REQUIRED: a user created by an administrator chooses a password at first sign-in and supplies the
 // attributes the pool requires that the administrator left out (RespondToAuthChallenge reference,

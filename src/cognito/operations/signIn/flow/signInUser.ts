@@ -1,14 +1,14 @@
-import type { Store } from '../../../store/store.js';
+import type { Store } from '../../../../store/store.js';
 import {
   NotAuthorizedException,
   PasswordResetRequiredException,
   UserNotConfirmedException,
   UserNotFoundException,
-} from '../../errors.js';
-import type { UserPoolClientRecord } from '../../model/client.js';
-import { attributeValue, findUser, type UserRecord } from '../../model/user.js';
-import { POOL_DEFAULTS } from '../../model/poolDefaults.js';
-import type { UserPoolRecord } from '../../model/userPool.js';
+} from '../../../errors.js';
+import type { UserPoolClientRecord } from '../../../model/client.js';
+import { attributeValue, findUser, type UserRecord } from '../../../model/user.js';
+import { POOL_DEFAULTS } from '../../../model/poolDefaults.js';
+import type { UserPoolRecord } from '../../../model/userPool.js';
 
 // What sign-in asks of the user, with AWS's messages (quoted verbatim in countless app and SDK issues).
 

@@ -1,12 +1,12 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { createSession, takeSession } from '../../auth/sessions.js';
-import { parseSrpA, serverEphemeral, verifyPasswordClaim } from '../../auth/srpServer.js';
-import { InvalidParameterException } from '../../errors.js';
-import { findUser } from '../../model/user.js';
-import { epochSeconds, passwordAccepted, requireParameter, type AuthResponse, type SignInDeps } from './outcome.js';
-import type { SignInClient } from './signInClient.js';
-import { checkSecretHash } from './signInClient.js';
-import { checkCanSignIn, findSignInUser, incorrectPassword, namesOf } from './signInUser.js';
+import { createSession, takeSession } from '../../../auth/sessions.js';
+import { parseSrpA, serverEphemeral, verifyPasswordClaim } from '../../../auth/srpServer.js';
+import { InvalidParameterException } from '../../../errors.js';
+import { findUser } from '../../../model/user.js';
+import { epochSeconds, passwordAccepted, requireParameter, type AuthResponse, type SignInDeps } from '../flow/outcome.js';
+import type { SignInClient } from '../flow/signInClient.js';
+import { checkSecretHash } from '../flow/signInClient.js';
+import { checkCanSignIn, findSignInUser, incorrectPassword, namesOf } from '../flow/signInUser.js';
 
 // USER_SRP_AUTH: the PASSWORD_VERIFIER challenge and its answer, as amazon-cognito-identity-js speaks them
 // (/work/shared/reference/cognito-api.md §3; the arithmetic is in ../../auth/srpServer.ts).

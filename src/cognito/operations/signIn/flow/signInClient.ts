@@ -1,10 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AuthFlowType } from '@aws-sdk/client-cognito-identity-provider';
-import type { Store } from '../../../store/store.js';
-import { InvalidParameterException, NotAuthorizedException, ResourceNotFoundException } from '../../errors.js';
-import { requireClient, requirePool } from '../../lookup.js';
-import { userPoolClients, type UserPoolClientRecord } from '../../model/client.js';
-import type { UserPoolRecord } from '../../model/userPool.js';
+import type { Store } from '../../../../store/store.js';
+import { InvalidParameterException, NotAuthorizedException, ResourceNotFoundException } from '../../../errors.js';
+import { requireClient, requirePool } from '../../../lookup.js';
+import { userPoolClients, type UserPoolClientRecord } from '../../../model/client.js';
+import type { UserPoolRecord } from '../../../model/userPool.js';
 
 // What sign-in asks of the app client: that it exists, that it proves its secret, that it allows the flow.
 

@@ -1,12 +1,12 @@
 import type { AuthFlowType } from '@aws-sdk/client-cognito-identity-provider';
-import { verifyPassword } from '../../auth/srp.js';
-import { Constraints } from '../../constraints.js';
-import { InvalidParameterException, UnsupportedOperationException } from '../../errors.js';
+import { verifyPassword } from '../../../auth/srp.js';
+import { Constraints } from '../../../constraints.js';
+import { InvalidParameterException, UnsupportedOperationException } from '../../../errors.js';
 import { passwordAccepted, requireParameter, type AuthResponse, type SignInDeps } from './outcome.js';
 import { refreshTokens, rotates, secretHashOfRefresh } from './refresh.js';
 import { checkFlowEnabled, checkSecretHash, type SignInClient } from './signInClient.js';
 import { checkCanSignIn, incorrectPassword, signInUser } from './signInUser.js';
-import { startSrp } from './srpAuth.js';
+import { startSrp } from '../challenges/srpAuth.js';
 
 // The first step of every sign-in flow, shared by InitiateAuth and AdminInitiateAuth (which differ in the flows
 // they accept: the API reference of each lists its AuthFlow values).

@@ -1,13 +1,14 @@
 import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { createSession } from '../../auth/sessions.js';
-import type { Deps } from '../../deps.js';
-import { InvalidParameterException } from '../../errors.js';
-import type { UserPoolClientRecord } from '../../model/client.js';
-import type { UserRecord } from '../../model/user.js';
-import type { UserPoolRecord } from '../../model/userPool.js';
-import { newPasswordParameters } from './newPassword.js';
+import { createSession } from '../../../auth/sessions.js';
+import type { Deps } from '../../../deps.js';
+import { InvalidParameterException } from '../../../errors.js';
+import type { UserPoolClientRecord } from '../../../model/client.js';
+import type { UserRecord } from '../../../model/user.js';
+import type { UserPoolRecord } from '../../../model/userPool.js';
+import { mfaChallenge } from '../challenges/mfaChallenge.js';
+import { mfaStep } from '../challenges/mfaFactors.js';
+import { newPasswordParameters } from '../challenges/newPassword.js';
 import { checkAfterPassword, mustChangePassword } from './signInUser.js';
-import { smsMfaChallenge, smsMfaDelivery } from './smsMfa.js';
 
 // How a sign-in step ends: tokens, or the next challenge with a fresh session. InitiateAuth, AdminInitiateAuth and
 // both RespondToAuthChallenge operations answer the same four members.
@@ -39,7 +40,7 @@ export async function signedIn(
   return { ChallengeParameters: {}, AuthenticationResult };
 }
 
-/** The user has proved who they are: tokens, or the SMS_MFA challenge first. */
+/** The user has proved who they are: tokens, or an MFA challenge first (./mfaFactors.ts says which). */
 export async function authenticated(
   deps: SignInDeps,
   pool: UserPoolRecord,
@@ -47,8 +48,8 @@ export async function authenticated(
   user: UserRecord,
   authTime: number,
 ): Promise<AuthResponse> {
-  const delivery = smsMfaDelivery(pool, user);
-  if (delivery) return smsMfaChallenge(deps, pool, client, user, delivery, authTime);
+  const step = mfaStep(pool, user);
+  if (step) return mfaChallenge(deps, pool, client, user, authTime, step);
   return signedIn(deps, pool, client, user, authTime);
 }
 

@@ -1,0 +1,66 @@
+import { authSessions } from '../../../auth/sessions.js';
+import { CodeMismatchException, SoftwareTokenMFANotFoundException } from '../../../errors.js';
+import { users, type UserRecord } from '../../../model/user.js';
+import { checkUnused, totpStep } from '../../mfa/totp.js';
+import { openChallenge } from './challengeSession.js';
+import { requireParameter, signedIn, type AuthResponse, type SignInDeps } from '../flow/outcome.js';
+import type { SignInClient } from '../flow/signInClient.js';
+
+// The two challenges answered through the user's authenticator app: SOFTWARE_TOKEN_MFA (a code from it) and
+// MFA_SETUP (finished once VerifySoftwareToken, called with the challenge's session, has verified a new one).
+
+/** AWS's answer when the user has no verified authenticator (amazon-archives/amazon-cognito-identity-js#630). */
+const noSoftwareToken = () => new SoftwareTokenMFANotFoundException('Software Token MFA does not exist for the user.');
+
+export const verifiedSecret = (user: UserRecord): string => {
+  if (!user.softwareToken?.verified) throw noSoftwareToken();
+  return user.softwareToken.verified;
+};
+
+/**
+ * SOFTWARE_TOKEN_MFA_CODE checked against the verified secret, each code accepted once. A wrong code leaves the
+ * session open for another try; AWS's message for it is "Invalid code received for user" (the message public apps and
+ * their error tables match for a wrong TOTP code at sign-in), not the SMS challenge's.
+ */
+export async function answerSoftwareTokenMfa(
+  deps: SignInDeps,
+  target: SignInClient,
+  sessionId: string | undefined,
+  responses: Record<string, string> | undefined,
+): Promise<AuthResponse> {
+  const { store } = deps;
+  requireParameter(responses, 'USERNAME');
+  const code = requireParameter(responses, 'SOFTWARE_TOKEN_MFA_CODE');
+  const now = deps.clock.now();
+  const { user, authTime } = await store.transact(target.pool.Id, async (tx) => {
+    const { session, user } = await openChallenge(deps, tx, target, 'SOFTWARE_TOKEN_MFA', sessionId, responses, now);
+    const step = totpStep(verifiedSecret(user), code, now);
+    if (step === undefined) throw new CodeMismatchException('Invalid code received for user');
+    checkUnused(user.softwareToken, step);
+    await tx.put(store.table(users), { ...user, softwareToken: { ...user.softwareToken, lastStep: step } });
+    await tx.delete(store.table(authSessions), session);
+    return { user, authTime: session.AuthTime };
+  });
+  return signedIn(deps, target.pool, target.client, user, authTime);
+}
+
+/**
+ * MFA_SETUP answered with the session VerifySoftwareToken returned (amazon-cognito-identity-js verifySoftwareToken
+ * sends only USERNAME with it): tokens, once the user has a verified authenticator.
+ */
+export async function answerMfaSetup(
+  deps: SignInDeps,
+  target: SignInClient,
+  sessionId: string | undefined,
+  responses: Record<string, string> | undefined,
+): Promise<AuthResponse> {
+  const { store } = deps;
+  const now = deps.clock.now();
+  const { user, authTime } = await store.transact(target.pool.Id, async (tx) => {
+    const { session, user } = await openChallenge(deps, tx, target, 'MFA_SETUP', sessionId, responses, now);
+    verifiedSecret(user);
+    await tx.delete(store.table(authSessions), session);
+    return { user, authTime: session.AuthTime };
+  });
+  return signedIn(deps, target.pool, target.client, user, authTime);
+}
