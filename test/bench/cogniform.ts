@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { call, runLoad } from './load.js';
 import { freePort, startServer } from './server.js';
-import { createPoolBody, createUserBody, existingUser, type System } from './workload.js';
+import { createClientBody, createPoolBody, createUserBody, existingUser, setPasswordBody, type System } from './workload.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST_BIN = path.join(ROOT, 'dist/bin/cogniform.js');
@@ -26,12 +26,13 @@ function newest(dir: string): number {
 }
 
 /**
- * Pools are made and filled through cogniform's own API (AdminCreateUser, 32 in flight): the faithful way, and fast
- * enough. `nodeArgs` go to the server's node (e.g. `--cpu-prof` to see where its time goes).
+ * Pools are made and filled through cogniform's own API (AdminCreateUser, 32 in flight; for sign-ins then
+ * AdminSetUserPassword Permanent, likewise): the faithful way, and fast enough. `nodeArgs` go to the server's node
+ * (e.g. `--cpu-prof` to see where its time goes).
  */
 export const cogniform = (nodeArgs: string[] = []): System => ({
   name: 'cogniform',
-  async prepare(workDir, poolSizes, log) {
+  async prepare(workDir, poolSizes, log, options = {}) {
     const dataDir = path.join(workDir, 'cogniform-data');
     mkdirSync(dataDir, { recursive: true });
     const port = await freePort();
@@ -45,23 +46,35 @@ export const cogniform = (nodeArgs: string[] = []): System => ({
     });
     try {
       const poolIds: string[] = [];
+      const clientIds: string[] = [];
       for (const [p, size] of poolSizes.entries()) {
         const { UserPool } = await call<{ UserPool: { Id: string } }>(server.endpoint, 'CreateUserPool', createPoolBody(`bench-${p}`));
         poolIds.push(UserPool.Id);
         const started = performance.now();
-        const result = await runLoad({
-          endpoint: server.endpoint,
-          operation: 'AdminCreateUser',
-          concurrency: 32,
-          maxOps: size,
-          maxSeconds: Number.POSITIVE_INFINITY,
-          body: (i) => createUserBody(UserPool.Id, existingUser(i)),
-          onProgress: (done) => size >= 10_000 && log(`    preloading pool ${p + 1}/${poolSizes.length}: ${done}/${size} users`),
-        });
-        if (result.errors) throw new Error(`preload failed: ${result.errors} errors, first: ${result.firstError}`);
+        const fill = async (operation: string, body: (i: number) => object) => {
+          const result = await runLoad({
+            endpoint: server.endpoint,
+            operation,
+            concurrency: 32,
+            maxOps: size,
+            maxSeconds: Number.POSITIVE_INFINITY,
+            body,
+            onProgress: (done) => size >= 10_000 && log(`    preloading pool ${p + 1}/${poolSizes.length}, ${operation}: ${done}/${size} users`),
+          });
+          if (result.errors) throw new Error(`preload failed: ${result.errors} errors, first: ${result.firstError}`);
+        };
+        await fill('AdminCreateUser', (i) => createUserBody(UserPool.Id, existingUser(i)));
+        if (options.signIn) {
+          await fill('AdminSetUserPassword', (i) => setPasswordBody(UserPool.Id, existingUser(i)));
+          const { UserPoolClient } = await call<{ UserPoolClient: { ClientId: string } }>(
+            server.endpoint, 'CreateUserPoolClient', createClientBody(UserPool.Id),
+          );
+          clientIds.push(UserPoolClient.ClientId);
+        }
         log(`    pool ${p + 1}/${poolSizes.length} holds ${size} users (${((performance.now() - started) / 1000).toFixed(1)} s)`);
       }
-      return { server, poolIds, preload: 'through its API: AdminCreateUser, 32 in flight' };
+      const preload = `through its API: AdminCreateUser${options.signIn ? ', then AdminSetUserPassword Permanent' : ''}, 32 in flight`;
+      return { server, poolIds, clientIds, preload };
     } catch (error) {
       await server.stop();
       throw error;

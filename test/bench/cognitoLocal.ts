@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { call } from './load.js';
 import { freePort, startServer, type Server } from './server.js';
-import { createPoolBody, emailOf, existingUser, TEMPORARY_PASSWORD, type System } from './workload.js';
+import { createClientBody, createPoolBody, emailOf, existingUser, PASSWORD, TEMPORARY_PASSWORD, type System } from './workload.js';
 
 /** Pinned so that runs compare against the same code; the newest release when this benchmark was written. */
 export const COGNITO_LOCAL_VERSION = '5.3.0';
@@ -30,11 +30,13 @@ export function ensureCognitoLocal(log: (line: string) => void): void {
  *
  * Preloading 100k users through its API would rewrite a growing file 100k times, so the pools are created through
  * its API (CreateUserPool, so the pool options are its own), it is stopped, and the users are written into the pool
- * files in the shape its AdminCreateUser stores (lib/targets/adminCreateUser.js), then it is started again.
+ * files in the shape its AdminCreateUser stores (lib/targets/adminCreateUser.js), then it is started again. For
+ * sign-ins the app client is created through its API too, and the users are written CONFIRMED with `PASSWORD`, as
+ * its AdminSetUserPassword Permanent leaves them (lib/targets/adminSetUserPassword.js: Password, UserStatus).
  */
 export const cognitoLocal: System = {
   name: 'cognito-local',
-  async prepare(workDir, poolSizes, log) {
+  async prepare(workDir, poolSizes, log, options = {}) {
     const cwd = path.join(workDir, 'cognito-local');
     const configDir = path.join(cwd, '.cognito');
     mkdirSync(configDir, { recursive: true });
@@ -44,10 +46,17 @@ export const cognitoLocal: System = {
 
     const first = await start(cwd, workDir);
     const poolIds: string[] = [];
+    const clientIds: string[] = [];
     try {
       for (const p of poolSizes.keys()) {
         const { UserPool } = await call<{ UserPool: { Id: string } }>(first.endpoint, 'CreateUserPool', createPoolBody(`bench-${p}`));
         poolIds.push(UserPool.Id);
+        if (options.signIn) {
+          const { UserPoolClient } = await call<{ UserPoolClient: { ClientId: string } }>(
+            first.endpoint, 'CreateUserPoolClient', createClientBody(UserPool.Id),
+          );
+          clientIds.push(UserPoolClient.ClientId);
+        }
       }
     } finally {
       await first.stop();
@@ -62,13 +71,13 @@ export const cognitoLocal: System = {
         const username = existingUser(i);
         data.Users[username] = {
           Username: username,
-          Password: TEMPORARY_PASSWORD,
+          Password: options.signIn ? PASSWORD : TEMPORARY_PASSWORD,
           Attributes: [
             { Name: 'email', Value: emailOf(username) },
             { Name: 'sub', Value: randomUUID() },
           ],
           Enabled: true,
-          UserStatus: 'FORCE_CHANGE_PASSWORD',
+          UserStatus: options.signIn ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD',
           UserCreateDate: now,
           UserLastModifiedDate: now,
           RefreshTokens: [],
@@ -79,7 +88,8 @@ export const cognitoLocal: System = {
       log(`    pool ${p + 1}/${poolSizes.length} file holds ${size} users`);
     }
     const server = await start(cwd, workDir);
-    return { server, poolIds, preload: 'pool created through its API, then users written into its pool file before start' };
+    const preload = `pool${options.signIn ? ' and app client' : ''} created through its API, then users written into its pool file before start`;
+    return { server, poolIds, clientIds, preload };
   },
 };
 

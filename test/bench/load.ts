@@ -6,18 +6,38 @@ import http from 'node:http';
  * request in flight. A run stops at `maxOps` requests or `maxSeconds`, whichever comes first; requests already in
  * flight at the deadline are waited for and counted.
  */
-export interface LoadSpec {
+export type LoadSpec = LoadBounds & (OneRequest | Flow);
+
+interface LoadBounds {
   /** `http://127.0.0.1:<port>` */
   endpoint: string;
-  /** The operation, e.g. `AdminCreateUser`; sent as `AWSCognitoIdentityProviderService.<operation>`. */
-  operation: string;
   concurrency: number;
   maxOps: number;
   maxSeconds: number;
-  /** The JSON body of the i-th request (0-based). */
-  body(i: number): object;
   /** Called every 5 s with the number of requests answered so far. */
   onProgress?(done: number): void;
+}
+
+interface OneRequest {
+  /** The operation, e.g. `AdminCreateUser`; sent as `AWSCognitoIdentityProviderService.<operation>`. */
+  operation: string;
+  /** The JSON body of the i-th request (0-based). */
+  body(i: number): object;
+}
+
+/** An answer as the load generator sees it. */
+export interface Answer {
+  status: number;
+  text: string;
+}
+export type Send = (operation: string, body: object) => Promise<Answer>;
+
+/**
+ * Several requests counted as one, e.g. an SRP sign-in (InitiateAuth, then RespondToAuthChallenge with what the
+ * first answer asked for): the i-th flow's last answer is what counts, and its latency spans the whole flow.
+ */
+interface Flow {
+  flow(i: number, send: Send): Promise<Answer>;
 }
 
 export interface LoadResult {
@@ -48,6 +68,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const deadline = start + spec.maxSeconds * 1000;
   let end = start;
   const progress = setInterval(() => spec.onProgress?.(ok + errors), 5000);
+  const send: Send = (operation, body) => post(url, agent, operation, JSON.stringify(body));
 
   const worker = async () => {
     while (next < spec.maxOps) {
@@ -56,9 +77,8 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
         return;
       }
       const i = next++;
-      const payload = JSON.stringify(spec.body(i));
       const t0 = performance.now();
-      const { status, text } = await post(url, agent, spec.operation, payload);
+      const { status, text } = await ('flow' in spec ? spec.flow(i, send) : send(spec.operation, spec.body(i)));
       end = performance.now();
       if (status === 200) latencies[ok++] = end - t0;
       else {
@@ -94,7 +114,7 @@ export function percentile(sorted: Float64Array, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
-function post(url: URL, agent: http.Agent, operation: string, payload: string): Promise<{ status: number; text: string }> {
+function post(url: URL, agent: http.Agent, operation: string, payload: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {

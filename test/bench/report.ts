@@ -1,11 +1,15 @@
 import type { LoadResult } from './load.js';
 import type { Machine } from './machine.js';
 
-export type BenchOperation = 'AdminCreateUser' | 'AdminGetUser';
+export type BenchOperation = 'AdminCreateUser' | 'AdminGetUser' | SignInFlow;
+/** A sign-in: InitiateAuth USER_PASSWORD_AUTH (one call), or USER_SRP_AUTH and RespondToAuthChallenge (two). */
+export type SignInFlow = 'USER_PASSWORD_AUTH' | 'USER_SRP_AUTH';
 
 /** One round as the load generator saw it, the server's CPU time per request, and how busy the rest of the machine was. */
 export interface Round extends LoadResult {
   serverCpuMsPerOp: number;
+  /** The load generator's own CPU per call (an SRP sign-in's client half is most of it). */
+  clientCpuMsPerOp: number;
   /** CPU used by processes other than the server and the benchmark during the round, in cores (0 = a quiet machine). */
   otherCores: number;
   /** CPU the hypervisor gave to other machines during the round, in cores. */
@@ -27,6 +31,7 @@ export interface Summary {
   p95: number;
   p99: number;
   serverCpuMsPerOp: number;
+  clientCpuMsPerOp: number;
   otherCores: number;
   stolenCores: number;
   /** Requests answered 200 over all rounds; errors likewise. */
@@ -50,6 +55,7 @@ export function summarize(m: Measurement): Summary {
     p95: median(m.rounds.map((r) => r.p95)),
     p99: median(m.rounds.map((r) => r.p99)),
     serverCpuMsPerOp: median(m.rounds.map((r) => r.serverCpuMsPerOp)),
+    clientCpuMsPerOp: median(m.rounds.map((r) => r.clientCpuMsPerOp)),
     otherCores: median(m.rounds.map((r) => r.otherCores)),
     stolenCores: median(m.rounds.map((r) => r.stolenCores)),
     ok: m.rounds.reduce((n, r) => n + r.ok, 0),
@@ -63,6 +69,8 @@ export interface RunInfo {
   date: string;
   machine: Machine;
   modexpPerSec: number;
+  /** RS256 signatures per second with a 2048-bit key on one core, measured for sign-in runs. */
+  rsaSignPerSec?: number;
   cogniformFrom: string;
   cognitoLocalVersion: string;
   preload: Record<string, string>;
@@ -87,6 +95,7 @@ export function renderMarkdown(info: RunInfo, measurements: Measurement[]): stri
     `Machine: ${info.machine.cpus} CPUs (${info.machine.cpuModel}), ${info.machine.ramGiB} GiB RAM, Node ${info.machine.node}, ${info.machine.os}.`,
     `cogniform from ${info.cogniformFrom}; cognito-local ${info.cognitoLocalVersion}.`,
     `Native 3072-bit modexp (SRP verifier, 256-bit exponent) on one core: ${fmt(info.modexpPerSec)}/s.`,
+    ...(info.rsaSignPerSec === undefined ? [] : [`RSA-2048 (RS256) signatures on one core: ${fmt(info.rsaSignPerSec)}/s.`]),
     `Each figure is the median of ${info.rounds} round${info.rounds === 1 ? '' : 's'} (after one warm-up round); ${info.bounds}.`,
     ...Object.entries(info.preload).map(([system, how]) => `Preload, ${system}: ${how}.`),
     '',
@@ -112,6 +121,9 @@ export function renderMarkdown(info: RunInfo, measurements: Measurement[]): stri
       if (s.otherCores >= 0.1 || s.stolenCores >= 0.1) {
         notes.push(`${where}: other processes used ${s.otherCores.toFixed(2)} cores, the hypervisor took ${s.stolenCores.toFixed(2)} (medians over the rounds).`);
       }
+      // An SRP sign-in's client half (two 3072-bit modexps with 1024-bit exponents, and more) runs in the load
+      // generator, on the same cores as the server.
+      if (s.clientCpuMsPerOp >= 1) notes.push(`${where}: the load generator itself used ${ms(s.clientCpuMsPerOp)} ms of CPU per call.`);
       if (s.timeBound) notes.push(`${where}: ${s.timeBound} of ${m.rounds.length} rounds ended at the time bound (${s.ok} requests answered in all).`);
     }
   }
@@ -119,9 +131,9 @@ export function renderMarkdown(info: RunInfo, measurements: Measurement[]): stri
   return lines.join('\n') + '\n';
 }
 
-/** The two things the issue's done-when names, computed rather than read off by eye. */
+/** The things the issue's done-when names, computed rather than read off by eye. */
 function checks(measurements: Measurement[], info: RunInfo): string[] {
-  const out: string[] = [];
+  const out: string[] = [...signInChecks(measurements, info)];
   const creates = measurements.filter((m) => m.operation === 'AdminCreateUser' && m.system === 'cogniform');
   const sizes = [...new Set(creates.map((m) => m.size))].sort((x, y) => x - y);
   for (const m of creates) {
@@ -145,6 +157,26 @@ function checks(measurements: Measurement[], info: RunInfo): string[] {
           `p50 ${ratio(sb.p50, sa.p50, 2)}, p95 ${ratio(sb.p95, sa.p95, 2)}, p99 ${ratio(sb.p99, sa.p99, 2)}.`,
       );
     }
+  }
+  return out;
+}
+
+/**
+ * Sign-ins: against cognito-local in the same run (USER_PASSWORD_AUTH, at least 10x), and against the machine: a
+ * sign-in signs two tokens, so one core signs at most rsa/2 sign-ins a second, and the target is half of that.
+ */
+function signInChecks(measurements: Measurement[], info: RunInfo): string[] {
+  const out: string[] = [];
+  const signIns = measurements.filter((m) => m.system === 'cogniform' && (m.operation === 'USER_PASSWORD_AUTH' || m.operation === 'USER_SRP_AUTH'));
+  const target = info.rsaSignPerSec === undefined ? Number.NaN : info.rsaSignPerSec / 2 / 2;
+  for (const m of signIns) {
+    const other = measurements.find((o) => o.system === 'cognito-local' && o.operation === m.operation && o.size === m.size && o.concurrency === m.concurrency);
+    const s = summarize(m);
+    const versus = other ? `, ${ratio(s.opsPerSec, summarize(other).opsPerSec)} cognito-local's (10x wanted)` : '';
+    out.push(
+      `- ${m.operation}, ${fmt(m.size)} users, ${m.concurrency} in flight: cogniform ${fmt(s.opsPerSec)} sign-ins/s${versus}; ` +
+        `${ratio(s.opsPerSec, target, 2)} the target of RSA rate / 2 tokens / 2 = ${fmt(target)}/s (1x wanted).`,
+    );
   }
   return out;
 }
