@@ -15,6 +15,8 @@ export const userPoolClients: TableSpec<UserPoolClientRecord> = {
   name: 'clients',
   key: (c) => [c.UserPoolId, c.ClientId],
   indexes: { byId: (c) => [[c.ClientId]] },
+  // Every public call (InitiateAuth, SignUp...) reads its client.
+  cache: true,
 };
 
 /**

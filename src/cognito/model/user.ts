@@ -4,14 +4,16 @@ import { UserNotFoundException } from '../errors.js';
 import type { UserPoolRecord } from './userPool.js';
 
 /**
- * The password is never stored: only a salted SRP verifier (v = g^x mod N, see ../auth/srp.ts), which serves
- * both SRP sign-in and plain-password flows (the server recomputes v from the offered password).
+ * The password is never stored: only a salted SRP verifier (v = g^x mod N, see ../auth/srp.ts) for SRP sign-in,
+ * and H(x) for plain-password flows.
  */
 export interface PasswordRecord {
   /** Hex, as SRP's SALT challenge parameter. */
   salt: string;
   /** Hex. */
   verifier: string;
+  /** H(x), hex: what password flows check (see ../auth/srp.ts); absent on records made before it existed. */
+  check?: string;
   /** The USER_ID_FOR_SRP the verifier was computed for; recompute if it ever changes. */
   userIdForSrp: string;
   /** A temporary password (AdminCreateUser) must be changed at first sign-in. */

@@ -2,6 +2,7 @@ import {
   createHash,
   createPrivateKey,
   createPublicKey,
+  createSecretKey,
   generateKeyPair,
   randomBytes,
   type JsonWebKey,
@@ -93,7 +94,18 @@ function signingKey(stored: StoredKeyPair): SigningKey {
 }
 
 /** The 256-bit key that seals refresh tokens, made once and kept in the store. */
-export async function refreshTokenKey(store: Store): Promise<Uint8Array> {
+/** The key as a KeyObject, imported once per store: jose would import a raw key again on every seal and open. */
+const importedRefreshKeys = new WeakMap<Store, KeyObject>();
+
+export async function refreshTokenKey(store: Store): Promise<KeyObject> {
+  const imported = importedRefreshKeys.get(store);
+  if (imported) return imported;
+  const key = createSecretKey(await storedRefreshTokenKey(store));
+  importedRefreshKeys.set(store, key);
+  return key;
+}
+
+async function storedRefreshTokenKey(store: Store): Promise<Uint8Array> {
   const table = store.table(serverSecrets);
   const record =
     (await table.get(['refreshTokenKey'])) ??

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { CompactEncrypt, compactDecrypt } from 'jose';
 
 // Refresh tokens are opaque, as AWS's are (an encrypted JWT: "nobody can decode or verify them except the Cognito
@@ -17,14 +18,14 @@ export interface RefreshPayload {
   exp: number;
 }
 
-export async function sealRefreshToken(payload: RefreshPayload, key: Uint8Array): Promise<string> {
+export async function sealRefreshToken(payload: RefreshPayload, key: KeyObject): Promise<string> {
   return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(payload)))
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
     .encrypt(key);
 }
 
 /** The payload, or undefined when the token was not sealed by this emulator (or was altered). */
-export async function openSealedToken(token: string, key: Uint8Array): Promise<RefreshPayload | undefined> {
+export async function openSealedToken(token: string, key: KeyObject): Promise<RefreshPayload | undefined> {
   try {
     const { plaintext } = await compactDecrypt(token, key);
     const payload = JSON.parse(new TextDecoder().decode(plaintext)) as RefreshPayload;

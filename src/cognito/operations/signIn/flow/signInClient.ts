@@ -14,9 +14,20 @@ export interface SignInClient {
 }
 
 /** Public operations name only the client; its pool follows from it. */
+/**
+ * Which pool each client id belongs to, per store. A client never moves to another pool, so the answer stays
+ * true; the client itself is then read through the cached primary key (a deleted one reads as missing).
+ */
+const poolOfClient = new WeakMap<Store, Map<string, string>>();
+
 export async function clientById(store: Store, clientId: string): Promise<SignInClient> {
-  const client = await store.table(userPoolClients).findOne('byId', [clientId]);
+  const table = store.table(userPoolClients);
+  let known = poolOfClient.get(store);
+  if (!known) poolOfClient.set(store, (known = new Map()));
+  const poolId = known.get(clientId);
+  const client = poolId ? await table.get([poolId, clientId]) : await table.findOne('byId', [clientId]);
   if (!client) throw new ResourceNotFoundException(`User pool client ${clientId} does not exist.`);
+  known.set(clientId, client.UserPoolId);
   return { pool: await requirePool(store, client.UserPoolId), client };
 }
 
