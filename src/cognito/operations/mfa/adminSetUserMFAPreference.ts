@@ -4,7 +4,7 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps, Operation } from '../../deps.js';
 import { checkUserKey } from '../users/checks.js';
-import { updateUser } from '../users/userRecords.js';
+import { updateUser } from '../users/records/userRecords.js';
 import { applyMfaSettings } from './mfaSettings.js';
 
 /** SetUserMFAPreference for any user of the pool, named by username, alias or sub. */

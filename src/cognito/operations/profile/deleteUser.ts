@@ -1,6 +1,6 @@
 import type { DeleteUserRequest } from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps, Operation } from '../../deps.js';
-import { removeUser } from '../users/userRecords.js';
+import { removeUser } from '../users/records/userRecords.js';
 import { authorize, checkAccessToken, lockedUser } from './accessToken.js';
 
 /**

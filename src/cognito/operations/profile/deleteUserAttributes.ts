@@ -3,7 +3,7 @@ import type { Deps, Operation } from '../../deps.js';
 import { requirePool } from '../../lookup.js';
 import { userPoolClients } from '../../model/client.js';
 import { users } from '../../model/user.js';
-import { checkWritable, withoutAttributes } from '../users/attributes.js';
+import { checkWritable, withoutAttributes } from '../users/attributes/attributes.js';
 import { checkAttributeNames } from '../users/checks.js';
 import { authorize, checkAccessToken, lockedUser } from './accessToken.js';
 import { isVerifiable } from './attributeVerification.js';

@@ -3,7 +3,7 @@ import { redeemCode } from '../../codes/pendingCodes.js';
 import type { Deps, Operation } from '../../deps.js';
 import { requirePool } from '../../lookup.js';
 import { users } from '../../model/user.js';
-import { applyAttributeChanges } from '../users/attributeUpdates.js';
+import { applyAttributeChanges } from '../users/attributes/attributeUpdates.js';
 import { checkAttributeNames } from '../users/checks.js';
 import { authorize, checkAccessToken, lockedUser } from './accessToken.js';
 import { verificationPurpose } from './attributeVerification.js';

@@ -3,8 +3,8 @@ import { NotAuthorizedException } from '../../errors.js';
 import { aliasesOf, users, type UserRecord } from '../../model/user.js';
 import type { UserPoolRecord } from '../../model/userPool.js';
 import { discardCode } from '../../codes/pendingCodes.js';
-import { claimAliases } from '../users/aliases.js';
-import { setAttributes } from '../users/attributes.js';
+import { claimAliases } from '../users/attributes/aliases.js';
+import { setAttributes } from '../users/attributes/attributes.js';
 
 // What ConfirmSignUp and AdminConfirmSignUp share.
 

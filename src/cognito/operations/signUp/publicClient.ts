@@ -7,7 +7,7 @@ import { findUser, type UserRecord } from '../../model/user.js';
 import type { UserPoolRecord } from '../../model/userPool.js';
 import { codeDeliveryDetails } from '../../codes/delivery.js';
 import { codeMismatch } from '../../codes/pendingCodes.js';
-import { EMAIL, PHONE } from '../users/attributes.js';
+import { EMAIL, PHONE } from '../users/attributes/attributes.js';
 import { checkUsername } from '../users/checks.js';
 import { checkSecretHash, clientById, type SignInClient } from '../signIn/flow/signInClient.js';
 

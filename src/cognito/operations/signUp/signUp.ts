@@ -5,11 +5,11 @@ import type { Deps, Operation } from '../../deps.js';
 import { InvalidParameterException, NotAuthorizedException, UsernameExistsException } from '../../errors.js';
 import { requirePool } from '../../lookup.js';
 import { attributeValue, users } from '../../model/user.js';
-import { claimAliases } from '../users/aliases.js';
-import { checkAttributes, checkNotRequired } from '../users/attributes.js';
+import { claimAliases } from '../users/attributes/aliases.js';
+import { checkAttributes, checkNotRequired } from '../users/attributes/attributes.js';
 import { checkAttributeList, PASSWORD_PATTERN } from '../users/checks.js';
-import { newUserRecord } from '../users/newUser.js';
-import { countUsers } from '../users/userRecords.js';
+import { newUserRecord } from '../users/records/newUser.js';
+import { countUsers } from '../users/records/userRecords.js';
 import { checkPublicRequest, requirePublicClient } from './publicClient.js';
 
 /**

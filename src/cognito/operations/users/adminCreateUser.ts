@@ -4,12 +4,12 @@ import type { Deps, Operation } from '../../deps.js';
 import { UsernameExistsException } from '../../errors.js';
 import { requirePool } from '../../lookup.js';
 import { userToApi, users } from '../../model/user.js';
-import { claimAliases } from './aliases.js';
-import { checkAttributes } from './attributes.js';
+import { claimAliases } from './attributes/aliases.js';
+import { checkAttributes } from './attributes/attributes.js';
 import { checkAttributeList, checkUserKey, PASSWORD_PATTERN } from './checks.js';
-import { newUserRecord } from './newUser.js';
-import { resendInvitation } from './resendInvitation.js';
-import { countUsers, sendTemporaryPassword } from './userRecords.js';
+import { newUserRecord } from './records/newUser.js';
+import { resendInvitation } from './records/resendInvitation.js';
+import { countUsers, sendTemporaryPassword } from './records/userRecords.js';
 
 /**
  * Creates a user in FORCE_CHANGE_PASSWORD with the given or a generated temporary password, and "sends" it unless

@@ -3,7 +3,7 @@ import type { Deps, Operation } from '../../deps.js';
 import { requirePool } from '../../lookup.js';
 import { requireUser } from '../../model/user.js';
 import { checkUserKey } from './checks.js';
-import { removeUser } from './userRecords.js';
+import { removeUser } from './records/userRecords.js';
 
 /** Removes the user, its index entries and its group memberships in one batch. */
 export const AdminDeleteUser =

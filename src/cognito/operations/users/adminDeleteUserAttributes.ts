@@ -1,8 +1,8 @@
 import type { AdminDeleteUserAttributesRequest } from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps, Operation } from '../../deps.js';
-import { withoutAttributes } from './attributes.js';
+import { withoutAttributes } from './attributes/attributes.js';
 import { checkAttributeNames, checkUserKey } from './checks.js';
-import { updateUser } from './userRecords.js';
+import { updateUser } from './records/userRecords.js';
 
 /** Removes attributes (see withoutAttributes for what may be removed). */
 export const AdminDeleteUserAttributes =

@@ -1,7 +1,7 @@
 import type { AdminDisableUserRequest } from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps, Operation } from '../../deps.js';
 import { checkUserKey } from './checks.js';
-import { updateUser } from './userRecords.js';
+import { updateUser } from './records/userRecords.js';
 
 /**
  * A disabled user cannot sign in; ListUsers' `status` filter then matches "Disabled". AWS API reference,

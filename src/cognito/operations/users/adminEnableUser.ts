@@ -1,7 +1,7 @@
 import type { AdminEnableUserRequest } from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps, Operation } from '../../deps.js';
 import { checkUserKey } from './checks.js';
-import { updateUser } from './userRecords.js';
+import { updateUser } from './records/userRecords.js';
 
 export const AdminEnableUser =
   ({ store, clock }: Pick<Deps, 'store' | 'clock'>): Operation<AdminEnableUserRequest, Record<string, never>> =>

@@ -1,9 +1,9 @@
 import type { AdminUpdateUserAttributesRequest } from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps, Operation } from '../../deps.js';
-import { applyAttributeChanges } from './attributeUpdates.js';
-import { checkAttributes } from './attributes.js';
+import { applyAttributeChanges } from './attributes/attributeUpdates.js';
+import { checkAttributes } from './attributes/attributes.js';
 import { checkAttributeList, checkUserKey } from './checks.js';
-import { updateUser } from './userRecords.js';
+import { updateUser } from './records/userRecords.js';
 
 /**
  * Sets or replaces attributes. A changed email or phone number becomes unverified unless the same call sets its

@@ -6,8 +6,8 @@ import { InvalidParameterException, NotAuthorizedException } from '../../../erro
 import type { UserPoolClientRecord } from '../../../model/client.js';
 import { aliasesOf, attributeValue, findUser, users, type UserRecord } from '../../../model/user.js';
 import type { UserPoolRecord } from '../../../model/userPool.js';
-import { claimAliases } from '../../users/aliases.js';
-import { checkAttributes, setAttributes, withVerificationReset } from '../../users/attributes.js';
+import { claimAliases } from '../../users/attributes/aliases.js';
+import { checkAttributes, setAttributes, withVerificationReset } from '../../users/attributes/attributes.js';
 import { authenticated, requireParameter, type AuthResponse, type SignInDeps } from '../flow/outcome.js';
 import { checkSecretHash } from '../flow/signInClient.js';
 import { checkCanSignIn, namesOf } from '../flow/signInUser.js';

@@ -1,10 +1,10 @@
 import type { DeliveryMediumType } from '@aws-sdk/client-cognito-identity-provider';
-import type { Store, Transaction } from '../../../store/store.js';
-import type { Inbox } from '../../codes/inbox.js';
-import { requirePool } from '../../lookup.js';
-import { memberships } from '../../model/group.js';
-import { attributeValue, requireUser, users, type UserRecord } from '../../model/user.js';
-import { poolStats, type UserPoolRecord } from '../../model/userPool.js';
+import type { Store, Transaction } from '../../../../store/store.js';
+import type { Inbox } from '../../../codes/inbox.js';
+import { requirePool } from '../../../lookup.js';
+import { memberships } from '../../../model/group.js';
+import { attributeValue, requireUser, users, type UserRecord } from '../../../model/user.js';
+import { poolStats, type UserPoolRecord } from '../../../model/userPool.js';
 
 // What several user operations do to stored users: change one under the pool's lock, keep the pool's user count,
 // and "send" a temporary password.

@@ -1,7 +1,7 @@
-import type { Store, Transaction } from '../../../store/store.js';
-import { AliasExistsException, UsernameExistsException } from '../../errors.js';
-import { aliasesOf, users, type UserRecord } from '../../model/user.js';
-import type { UserPoolRecord } from '../../model/userPool.js';
+import type { Store, Transaction } from '../../../../store/store.js';
+import { AliasExistsException, UsernameExistsException } from '../../../errors.js';
+import { aliasesOf, users, type UserRecord } from '../../../model/user.js';
+import type { UserPoolRecord } from '../../../model/userPool.js';
 import { setAttributes } from './attributes.js';
 
 export interface ClaimOptions {

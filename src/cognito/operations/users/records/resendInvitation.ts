@@ -1,10 +1,10 @@
 import type { DeliveryMediumType, UserType } from '@aws-sdk/client-cognito-identity-provider';
-import { createPasswordRecord } from '../../auth/srp.js';
-import type { Deps } from '../../deps.js';
-import { UnsupportedUserStateException } from '../../errors.js';
-import { requirePool } from '../../lookup.js';
-import { requireUser, userToApi, users, type UserRecord } from '../../model/user.js';
-import type { UserPoolRecord } from '../../model/userPool.js';
+import { createPasswordRecord } from '../../../auth/srp.js';
+import type { Deps } from '../../../deps.js';
+import { UnsupportedUserStateException } from '../../../errors.js';
+import { requirePool } from '../../../lookup.js';
+import { requireUser, userToApi, users, type UserRecord } from '../../../model/user.js';
+import type { UserPoolRecord } from '../../../model/userPool.js';
 import { sendTemporaryPassword } from './userRecords.js';
 
 /**

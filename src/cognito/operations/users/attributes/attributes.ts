@@ -1,8 +1,8 @@
 import type { AttributeType, SchemaAttributeType } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameterException, NotAuthorizedException } from '../../errors.js';
-import type { UserPoolClientRecord } from '../../model/client.js';
-import { aliasesOf, attributeValue, type UserRecord } from '../../model/user.js';
-import type { UserPoolRecord } from '../../model/userPool.js';
+import { InvalidParameterException, NotAuthorizedException } from '../../../errors.js';
+import type { UserPoolClientRecord } from '../../../model/client.js';
+import { aliasesOf, attributeValue, type UserRecord } from '../../../model/user.js';
+import type { UserPoolRecord } from '../../../model/userPool.js';
 
 // User attributes checked against the pool's schema, and merged into a user's list.
 //

@@ -1,9 +1,9 @@
 import type { AttributeType, UserStatusType } from '@aws-sdk/client-cognito-identity-provider';
-import { createPasswordRecord } from '../../auth/srp.js';
-import { InvalidParameterException } from '../../errors.js';
-import { aliasesOf, usernameKey, type UserRecord } from '../../model/user.js';
-import type { UserPoolRecord } from '../../model/userPool.js';
-import { EMAIL, PHONE, setAttributes } from './attributes.js';
+import { createPasswordRecord } from '../../../auth/srp.js';
+import { InvalidParameterException } from '../../../errors.js';
+import { aliasesOf, usernameKey, type UserRecord } from '../../../model/user.js';
+import type { UserPoolRecord } from '../../../model/userPool.js';
+import { EMAIL, PHONE, setAttributes } from '../attributes/attributes.js';
 
 // A user as AdminCreateUser (and SignUp) make one: the stored username, its attributes and the password verifier.
 

@@ -1,7 +1,7 @@
 import type { AttributeType } from '@aws-sdk/client-cognito-identity-provider';
-import type { Store, Transaction } from '../../../store/store.js';
-import { aliasesOf, type UserRecord } from '../../model/user.js';
-import type { UserPoolRecord } from '../../model/userPool.js';
+import type { Store, Transaction } from '../../../../store/store.js';
+import { aliasesOf, type UserRecord } from '../../../model/user.js';
+import type { UserPoolRecord } from '../../../model/userPool.js';
 import { claimAliases } from './aliases.js';
 import { setAttributes, withVerificationReset } from './attributes.js';
 
