@@ -23,6 +23,14 @@ export function checkPaging(
     .pattern(token.name, token.value, PATTERNS.paginationKey);
 }
 
+/**
+ * The page size for a `Limit` (QueryLimitType, 0..60). The reference gives no default; 60 (the maximum) is what
+ * ListUsers documents, and 0 is read as "the default" the way AdminListUserAuthEvents documents MaxResults 0.
+ */
+export function pageSize(limit: number | undefined): number {
+  return limit || 60;
+}
+
 /** One page of a table under `prefix`, resuming after `token`; costs O(size), whatever the table holds. */
 export function listPage<T>(table: Table<T>, prefix: KeyParts, size: number, token: string | undefined): Promise<Page<T>> {
   return table.list(prefix, { limit: size, after: fromToken(token) });

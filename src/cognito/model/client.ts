@@ -48,6 +48,10 @@ export const CLIENT_DEFAULTS = {
   ClientType: 'REGULAR',
 } satisfies Partial<UserPoolClientType>;
 
+/** PreventUserExistenceErrors ENABLED: unknown users look like wrong passwords or wrong codes. */
+export const hidesUsers = (client: Pick<UserPoolClientRecord, 'PreventUserExistenceErrors'>) =>
+  client.PreventUserExistenceErrors === 'ENABLED';
+
 export function userPoolClientToApi(client: UserPoolClientRecord): UserPoolClientType {
   return { ...client, CreationDate: new Date(client.CreationDate), LastModifiedDate: new Date(client.LastModifiedDate) };
 }

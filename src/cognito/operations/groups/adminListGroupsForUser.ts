@@ -5,11 +5,11 @@ import type {
 import type { Deps, Operation } from '../../deps.js';
 import { requirePool } from '../../lookup.js';
 import { groupToApi, groups, memberships, type GroupRecord } from '../../model/group.js';
-import { fromToken, nextToken } from '../../pagination.js';
+import { fromToken, nextToken, pageSize } from '../../pagination.js';
 import { checkUserPoolId } from '../pools/poolSettings.js';
 import { requireUser } from '../../model/user.js';
 import { checkUsername } from '../users/checks.js';
-import { checkPage, pageSize } from './groupChecks.js';
+import { checkPage } from './groupChecks.js';
 
 /** The user's groups in name order, through the memberships' `byUser` index; O(Limit) a page. */
 export const AdminListGroupsForUser =

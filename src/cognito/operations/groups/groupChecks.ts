@@ -31,14 +31,6 @@ export function checkPage(limit: number | undefined, nextToken: string | undefin
     .length('nextToken', nextToken, 1, 131072);
 }
 
-/**
- * The page size for a `Limit`. The reference gives no default; 60 (the maximum) is what ListUsers documents, and
- * 0 is read as "the default" the way AdminListUserAuthEvents documents MaxResults 0.
- */
-export function pageSize(limit: number | undefined): number {
-  return limit || 60;
-}
-
 export async function requireGroup(store: Store, userPoolId: string, groupName: string): Promise<GroupRecord> {
   const group = await store.table(groups).get([userPoolId, groupName]);
   // Message as real Cognito answers (seen in aws-amplify/amplify-cli#2214's CloudWatch log).

@@ -2,9 +2,9 @@ import type { ListGroupsRequest, ListGroupsResponse } from '@aws-sdk/client-cogn
 import type { Deps, Operation } from '../../deps.js';
 import { requirePool } from '../../lookup.js';
 import { groupToApi, groups } from '../../model/group.js';
-import { listPage, nextToken } from '../../pagination.js';
+import { listPage, nextToken, pageSize } from '../../pagination.js';
 import { checkUserPoolId } from '../pools/poolSettings.js';
-import { checkPage, pageSize } from './groupChecks.js';
+import { checkPage } from './groupChecks.js';
 
 /** Groups in name order (the store's key order); a page costs O(Limit). */
 export const ListGroups =

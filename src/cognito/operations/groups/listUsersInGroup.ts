@@ -3,8 +3,8 @@ import type { Deps, Operation } from '../../deps.js';
 import { requirePool } from '../../lookup.js';
 import { memberships } from '../../model/group.js';
 import { userToApi, users, type UserRecord } from '../../model/user.js';
-import { fromToken, nextToken } from '../../pagination.js';
-import { checkGroupKey, checkPage, pageSize, requireGroup } from './groupChecks.js';
+import { fromToken, nextToken, pageSize } from '../../pagination.js';
+import { checkGroupKey, checkPage, requireGroup } from './groupChecks.js';
 
 /** Members in username order (the memberships' key order), as full UserType like ListUsers; O(Limit) a page. */
 export const ListUsersInGroup =

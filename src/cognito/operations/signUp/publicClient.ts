@@ -2,7 +2,7 @@ import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-p
 import type { Store, Transaction } from '../../../store/store.js';
 import { Constraints, PATTERNS } from '../../constraints.js';
 import { UserNotFoundException } from '../../errors.js';
-import type { UserPoolClientRecord } from '../../model/client.js';
+import { hidesUsers, type UserPoolClientRecord } from '../../model/client.js';
 import { findUser, type UserRecord } from '../../model/user.js';
 import type { UserPoolRecord } from '../../model/userPool.js';
 import { codeDeliveryDetails } from '../../codes/delivery.js';
@@ -39,7 +39,6 @@ export async function requirePublicClient(
 }
 
 /** Whether the client hides which users exist (PreventUserExistenceErrors ENABLED; unset behaves as LEGACY). */
-export const hidesUsers = (client: UserPoolClientRecord) => client.PreventUserExistenceErrors === 'ENABLED';
 
 /** AWS's answer to a public operation naming an unknown user (LEGACY clients). */
 export const unknownUser = () => new UserNotFoundException('Username/client id combination not found.');

@@ -4,7 +4,7 @@ import { sendCode, signUpDelivery } from '../../codes/delivery.js';
 import type { Deps, Operation } from '../../deps.js';
 import { InvalidParameterException, NotAuthorizedException, UsernameExistsException } from '../../errors.js';
 import { requirePool } from '../../lookup.js';
-import { attributeValue, users } from '../../model/user.js';
+import { attributeValue, subOf, users } from '../../model/user.js';
 import { claimAliases } from '../users/attributes/aliases.js';
 import { checkAttributes, checkNotRequired } from '../users/attributes/attributes.js';
 import { checkAttributeList, PASSWORD_PATTERN } from '../users/checks.js';
@@ -70,7 +70,7 @@ export const SignUp =
     });
     return {
       UserConfirmed: false,
-      UserSub: attributeValue(user, 'sub')!,
+      UserSub: subOf(user),
       ...(CodeDeliveryDetails ? { CodeDeliveryDetails } : {}),
     };
   };

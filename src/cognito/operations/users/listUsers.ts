@@ -4,7 +4,7 @@ import type { Deps, Operation } from '../../deps.js';
 import { InvalidParameterException } from '../../errors.js';
 import { requirePool } from '../../lookup.js';
 import { FILTERABLE_ATTRIBUTES, userToApi, users } from '../../model/user.js';
-import { fromToken, toToken } from '../../pagination.js';
+import { fromToken, pageSize, toToken } from '../../pagination.js';
 import { checkUserPoolId } from '../pools/poolSettings.js';
 import { checkAttributeNames } from './checks.js';
 
@@ -24,7 +24,7 @@ export const ListUsers =
     const filter = parseFilter(Filter);
     const pool = await requirePool(store, UserPoolId!);
     const table = store.table(users);
-    const options = { limit: Limit || 60, after: fromToken(PaginationToken) };
+    const options = { limit: pageSize(Limit), after: fromToken(PaginationToken) };
     const page = !filter
       ? await table.list([pool.Id], options)
       : filter.prefix

@@ -1,5 +1,5 @@
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
-import { attributeValue } from '../../../model/user.js';
+import { subOf } from '../../../model/user.js';
 import type { RefreshSession } from '../../../tokens/tokens.js';
 import type { SignInDeps } from './outcome.js';
 import type { SignInClient } from './signInClient.js';
@@ -14,7 +14,7 @@ export const rotates = ({ client }: Pick<SignInClient, 'client'>) => client.Refr
 /** REFRESH_TOKEN_AUTH's SECRET_HASH is over the stored username; clients that only know the sub send that. */
 export const secretHashOfRefresh =
   ({ client }: Pick<SignInClient, 'client'>, given: string | undefined) =>
-  ({ user }: RefreshSession) => checkSecretHash(client, given, [user.Username, attributeValue(user, 'sub') ?? '']);
+  ({ user }: RefreshSession) => checkSecretHash(client, given, [user.Username, subOf(user)]);
 
 export async function refreshTokens(
   { tokens }: Pick<SignInDeps, 'tokens'>,

@@ -5,7 +5,7 @@ import {
   UserNotConfirmedException,
   UserNotFoundException,
 } from '../../../errors.js';
-import type { UserPoolClientRecord } from '../../../model/client.js';
+import { hidesUsers, type UserPoolClientRecord } from '../../../model/client.js';
 import { attributeValue, findUser, type UserRecord } from '../../../model/user.js';
 import { POOL_DEFAULTS } from '../../../model/poolDefaults.js';
 import type { UserPoolRecord } from '../../../model/userPool.js';
@@ -26,7 +26,7 @@ export async function findSignInUser(
   username: string,
 ): Promise<UserRecord | undefined> {
   const user = await findUser(store, pool, username);
-  if (user || client.PreventUserExistenceErrors === 'ENABLED') return user;
+  if (user || hidesUsers(client)) return user;
   throw new UserNotFoundException('User does not exist.');
 }
 
