@@ -6,6 +6,7 @@ import { createCognitoService } from './cognito/service.js';
 import { createTokens } from './cognito/tokens/service.js';
 import type { Tokens } from './cognito/tokens/tokens.js';
 import type { Config } from './config.js';
+import { handlerFunctions, type Handler } from './lambda/functions.js';
 import { buildApp } from './server/app.js';
 import { listen } from './server/listen.js';
 import { openDatabase } from './store/database.js';
@@ -17,6 +18,8 @@ export interface EmulatorOptions extends Config {
   ids?: Ids;
   log?: Logger;
   logRequests?: boolean;
+  /** Functions the pools' triggers can name, by function name (for programs that embed cogniform). */
+  functions?: Record<string, Handler>;
 }
 
 export interface Emulator {
@@ -51,13 +54,20 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     port: options.port,
     issuer: options.issuer,
     fixedCode: options.code,
+    functions: handlerFunctions(options.functions ?? {}),
   };
   // One object, so that the token service sees the port once it is bound (`deps.port = port` below).
   const deps: Deps = Object.assign(base, { tokens: createTokens(base) });
+  const cognito = createCognitoService(deps);
   const app = buildApp({
-    cognito: createCognitoService(deps),
+    cognito,
     wellKnown: deps.tokens,
-    emulator: { version: VERSION, ready: () => true, reset: () => store.clear(), codes: (filter) => inbox.list(filter) },
+    emulator: {
+      version: VERSION,
+      ready: () => true,
+      reset: () => store.clear(),
+      codes: (filter) => inbox.list(filter),
+    },
     region: options.region,
     accountId: options.accountId,
     logRequests: options.logRequests ?? false,

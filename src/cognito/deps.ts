@@ -1,3 +1,4 @@
+import type { Functions } from '../lambda/functions.js';
 import type { Store } from '../store/store.js';
 import type { Inbox } from './codes/inbox.js';
 import type { Tokens } from './tokens/tokens.js';
@@ -39,6 +40,8 @@ export interface Deps {
   fixedCode?: string | undefined;
   /** Issues, checks and revokes tokens (src/cognito/tokens/). */
   tokens: Tokens;
+  /** The local functions the pool's triggers name (src/lambda/). */
+  functions: Functions;
 }
 
 /** Per call: where the call came from. */

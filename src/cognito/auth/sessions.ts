@@ -1,6 +1,7 @@
 import type { ChallengeNameType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Store, TableSpec, Transaction } from '../../store/store.js';
 import type { Ids } from '../deps.js';
+import type { CustomAuthState } from '../operations/signIn/challenges/customChallenge.js';
 import { NotAuthorizedException } from '../errors.js';
 import { CLIENT_DEFAULTS, type UserPoolClientRecord } from '../model/client.js';
 
@@ -21,6 +22,8 @@ export interface AuthSession {
   AuthTime: number;
   /** PASSWORD_VERIFIER: the server's SRP state. */
   srp?: { A: string; B: string; b: string; secretBlock: string };
+  /** CUSTOM_AUTH: the steps so far and the challenge pending (also on its PASSWORD_VERIFIER step). */
+  custom?: CustomAuthState;
 }
 
 /** Keyed under the pool, so DeleteUserPool purges them; `byExpiry` finds the pool's oldest first. */

@@ -1,9 +1,11 @@
 import type { TableSpec } from '../../store/store.js';
+import { failedAttempts } from '../auth/lockout.js';
 import { authSessions } from '../auth/sessions.js';
 import { sentCodes } from '../codes/inbox.js';
 import { pendingCodes } from '../codes/pendingCodes.js';
 import { heldUpdates } from './heldUpdates.js';
 import { poolSigningKeys } from '../tokens/keys.js';
+import { rotatedRefreshTokens } from '../tokens/rotation.js';
 import { tokenSessions, tokenSignOuts } from '../tokens/sessions.js';
 import { userPoolClients } from './client.js';
 import { userPoolDomains } from './domain.js';
@@ -17,4 +19,5 @@ import { poolStats } from './userPool.js';
 export const POOL_SCOPED_TABLES = [
   userPoolClients, userPoolDomains, groups, memberships, identityProviders, resourceServers, users, poolStats,
   sentCodes, authSessions, pendingCodes, poolSigningKeys, tokenSessions, tokenSignOuts, heldUpdates,
+  rotatedRefreshTokens, failedAttempts,
 ] as TableSpec<unknown>[];

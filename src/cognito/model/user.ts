@@ -70,6 +70,11 @@ export function attributeValue(user: Pick<UserRecord, 'Attributes'>, name: strin
   return user.Attributes.find((a) => a.Name === name)?.Value;
 }
 
+/** The attributes as a name → value object (trigger events, ID token claims). */
+export function attributeMap(user: Pick<UserRecord, 'Attributes'>): Record<string, string> {
+  return Object.fromEntries(user.Attributes.map((a) => [a.Name!, a.Value ?? '']));
+}
+
 /** The value a filter matches for each filterable attribute. */
 export function filterValues(user: UserRecord): [string, string][] {
   return FILTERABLE_ATTRIBUTES.flatMap((name): [string, string][] => {

@@ -10,6 +10,9 @@ export interface RefreshPayload {
   pool: string;
   client: string;
   sub: string;
+  /** This refresh token's own id: rotation invalidates one token, not its session (src/cognito/tokens/rotation.ts). */
+  jti: string;
+  /** The session's id, shared by every token refreshed from the same sign-in: what RevokeToken revokes. */
   originJti: string;
   authTime: number;
   scopes: string[];
@@ -29,7 +32,8 @@ export async function openSealedToken(token: string, key: KeyObject): Promise<Re
   try {
     const { plaintext } = await compactDecrypt(token, key);
     const payload = JSON.parse(new TextDecoder().decode(plaintext)) as RefreshPayload;
-    return typeof payload.pool === 'string' && typeof payload.sub === 'string' ? payload : undefined;
+    const { pool, sub, jti } = payload;
+    return typeof pool === 'string' && typeof sub === 'string' && typeof jti === 'string' ? payload : undefined;
   } catch {
     return undefined;
   }

@@ -9,6 +9,7 @@ import { attributeClaims, roleClaims, userGroups, validityOf } from './claims.js
 import { openidConfiguration } from './discovery.js';
 import { poolKeys, refreshTokenKey, type SigningKey } from './keys.js';
 import { openSealedToken, sealRefreshToken, type RefreshPayload } from './refresh.js';
+import { checkNotRotatedOut, rotateOut } from './rotation.js';
 import { beginSession, revokeSession, sessionState, signOutUser } from './sessions.js';
 import type { AccessTokenContext, IssueRequest, RefreshSession, Tokens } from './tokens.js';
 
@@ -48,7 +49,13 @@ export function createTokens(deps: TokenDeps): Tokens {
     return user;
   }
 
-  async function issue(request: IssueRequest): Promise<AuthenticationResultType> {
+  /** A refresh that rotates mints under the rotated-out token's lock, so reuse after the grace is refused. */
+  const issue = (request: IssueRequest): Promise<AuthenticationResultType> =>
+    request.rotatedOut === undefined
+      ? mint(request)
+      : rotateOut(store, request.client, request.rotatedOut, deps.clock, () => mint(request));
+
+  async function mint(request: IssueRequest): Promise<AuthenticationResultType> {
     const { pool, client, user } = request;
     const iat = seconds();
     const validity = validityOf(client);
@@ -99,6 +106,7 @@ export function createTokens(deps: TokenDeps): Tokens {
         pool: pool.Id,
         client: client.ClientId,
         sub,
+        jti: deps.ids.uuid(),
         originJti,
         authTime: request.authTime,
         scopes,
@@ -127,6 +135,7 @@ export function createTokens(deps: TokenDeps): Tokens {
     const state = await sessionState(store, pool.Id, payload.originJti, payload.sub);
     if (state === 'unknown') throw invalidRefreshToken();
     if (state === 'revoked') throw new NotAuthorizedException('Refresh Token has been revoked');
+    await checkNotRotatedOut(store, client, payload.jti, deps.clock);
     const user = await liveUser(pool, payload.sub);
     return {
       pool,
@@ -134,6 +143,7 @@ export function createTokens(deps: TokenDeps): Tokens {
       user,
       authTime: payload.authTime,
       originJti: payload.originJti,
+      jti: payload.jti,
       scopes: payload.scopes,
       ...(payload.deviceKey !== undefined ? { deviceKey: payload.deviceKey } : {}),
     };

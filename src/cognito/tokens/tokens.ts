@@ -19,6 +19,11 @@ export interface IssueRequest {
   scopes?: string[];
   /** Whether to include a refresh token: new sign-ins yes; refreshes only when rotation is on. */
   refreshToken: boolean;
+  /**
+   * Set when a refresh rotates: the `jti` of the refresh token being replaced. It stops working once the client's
+   * grace period has passed; issuing fails with RefreshTokenReuseException when that has already happened.
+   */
+  rotatedOut?: string;
   /** A remembered device (`device_key` claim). */
   deviceKey?: string;
   /** The OAuth `nonce` to echo in the ID token (hosted UI). */
@@ -32,6 +37,8 @@ export interface RefreshSession {
   user: UserRecord;
   authTime: number;
   originJti: string;
+  /** The refresh token's own id, what `IssueRequest.rotatedOut` names. */
+  jti: string;
   scopes: string[];
   deviceKey?: string;
 }
@@ -51,7 +58,8 @@ export interface Tokens {
   issue(request: IssueRequest): Promise<AuthenticationResultType>;
   /**
    * The session behind a refresh token presented by `clientId`. NotAuthorizedException ("Invalid Refresh Token")
-   * when it is forged, expired, revoked, signed out, from another client, or its user is gone or disabled.
+   * when it is forged, expired, revoked, signed out, from another client, or its user is gone or disabled;
+   * RefreshTokenReuseException when rotation invalidated it (rotated out longer ago than the client's grace period).
    */
   openRefreshToken(refreshToken: string, clientId: string): Promise<RefreshSession>;
   /**

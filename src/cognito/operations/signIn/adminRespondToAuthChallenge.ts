@@ -10,5 +10,12 @@ import { clientInPool } from './flow/signInClient.js';
 /** The same challenges as RespondToAuthChallenge, SRP included (LocalStack #12945 refused PASSWORD_VERIFIER here). */
 export const AdminRespondToAuthChallenge =
   (deps: SignInDeps): Operation<AdminRespondToAuthChallengeRequest, AdminRespondToAuthChallengeResponse> =>
-  async (_ctx, { UserPoolId, ClientId, ChallengeName, Session, ChallengeResponses }) =>
-    respondToChallenge(deps, await clientInPool(deps.store, UserPoolId!, ClientId!), ChallengeName!, Session, ChallengeResponses);
+  async (_ctx, { UserPoolId, ClientId, ChallengeName, Session, ChallengeResponses, ClientMetadata }) =>
+    respondToChallenge(
+      deps,
+      await clientInPool(deps.store, UserPoolId!, ClientId!),
+      ChallengeName!,
+      Session,
+      ChallengeResponses,
+      ClientMetadata,
+    );

@@ -9,8 +9,9 @@ import { refreshTokens } from './flow/refresh.js';
 import { checkFlowEnabled, clientById } from './flow/signInClient.js';
 
 /**
- * Refresh, the newer way: a new refresh token too when the client rotates them. A client with a secret sends the
- * secret itself here (ClientSecret), not a hash; the refusal reuses AWS's wording for a wrong hash.
+ * Refresh, the newer way: a new refresh token too when the client rotates them, and the one given is then refused
+ * with RefreshTokenReuseException after the client's grace period (tokens/rotation.ts). A client with a secret
+ * sends the secret itself here (ClientSecret), not a hash; the refusal reuses AWS's wording for a wrong hash.
  */
 export const GetTokensFromRefreshToken =
   (deps: SignInDeps): Operation<GetTokensFromRefreshTokenRequest, GetTokensFromRefreshTokenResponse> =>

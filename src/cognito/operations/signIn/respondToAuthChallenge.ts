@@ -6,5 +6,5 @@ import { clientById } from './flow/signInClient.js';
 
 export const RespondToAuthChallenge =
   (deps: SignInDeps): Operation<RespondToAuthChallengeRequest, RespondToAuthChallengeResponse> =>
-  async (_ctx, { ClientId, ChallengeName, Session, ChallengeResponses }) =>
-    respondToChallenge(deps, await clientById(deps.store, ClientId!), ChallengeName!, Session, ChallengeResponses);
+  async (_ctx, { ClientId, ChallengeName, Session, ChallengeResponses, ClientMetadata }) =>
+    respondToChallenge(deps, await clientById(deps.store, ClientId!), ChallengeName!, Session, ChallengeResponses, ClientMetadata);

@@ -1,21 +1,29 @@
 import type { AdminUpdateUserAttributesRequest } from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps, Operation } from '../../deps.js';
-import { applyAttributeChanges } from './attributes/attributeUpdates.js';
+import { requirePool } from '../../lookup.js';
+import { requireUser } from '../../model/user.js';
+import { updateAttributes } from './attributes/attributeUpdates.js';
 import { checkAttributes } from './attributes/attributes.js';
 import { checkAttributeList, checkUserKey } from './checks.js';
-import { updateUser } from './records/userRecords.js';
 
 /**
- * Sets or replaces attributes. A changed email or phone number becomes unverified unless the same call sets its
- * `*_verified` attribute; `sub` and immutable attributes are refused; a new sign-in alias another user holds is
- * AliasExistsException.
+ * Sets or replaces attributes. `sub` and immutable attributes are refused; a new sign-in alias another user holds is
+ * AliasExistsException. A changed email or phone number becomes unverified, or waits for its code when the pool's
+ * AttributesRequireVerificationBeforeUpdate names it, unless the same call sets its `*_verified` to true
+ * (users/attributes/attributeUpdates.ts). The response has no members, so the codes sent show only in the inbox.
  */
 export const AdminUpdateUserAttributes =
-  ({ store, clock }: Pick<Deps, 'store' | 'clock'>): Operation<AdminUpdateUserAttributesRequest, Record<string, never>> =>
+  (deps: Pick<Deps, 'store' | 'clock' | 'inbox' | 'ids' | 'fixedCode'>): Operation<
+    AdminUpdateUserAttributesRequest,
+    Record<string, never>
+  > =>
   async (_ctx, { UserPoolId, Username, UserAttributes }) => {
+    const { store, clock } = deps;
     checkAttributeList('userAttributes', UserAttributes, checkUserKey(UserPoolId!, Username!)).throwIfAny();
-    await updateUser(store, UserPoolId!, Username!, (user, pool, tx) =>
-      applyAttributeChanges(store, tx, pool, user, checkAttributes(pool, UserAttributes!, 'update'), clock.now().getTime()),
-    );
+    await store.transact(UserPoolId!, async (tx) => {
+      const pool = await requirePool(store, UserPoolId!);
+      const user = await requireUser(store, pool, Username!);
+      await updateAttributes(deps, tx, pool, user, checkAttributes(pool, UserAttributes!, 'update'), clock.now());
+    });
     return {};
   };

@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert';
 import { assertAwsError, assertRejects } from '../../../helpers/assert.js';
 import { startTestEmulator, type TestEmulator } from '../../../helpers/emulator.js';
 import { PASSWORD, passwordSignIn } from '../signIn/signInFixtures.js';
+import { movableClock } from '../signUp/signUpFixtures.js';
 import { signedIn } from './profileFixtures.js';
 
 let emulator: TestEmulator;
@@ -72,6 +73,26 @@ test('ChangePassword: bad input', async () => {
   });
   assertAwsError(spaced, 'InvalidParameterException', 400, /Value at 'proposedPassword' failed to satisfy constraint/);
   assert.not.match(spaced.body.message, /Leading/);
+});
+
+test('ChangePassword: after five wrong previous passwords, LimitExceededException until the lockout ends', async () => {
+  const clock = movableClock(new Date());
+  const local = await startTestEmulator({ clock });
+  try {
+    const who = await signedIn(local);
+    const change = (PreviousPassword: string) => local.client.send(new ChangePasswordCommand({
+      AccessToken: who.tokens.AccessToken, PreviousPassword, ProposedPassword: NEW_PASSWORD,
+    }));
+    for (let i = 0; i < 5; i++) await assertRejects(change('Wrong-Passw0rd!'), 'NotAuthorizedException', 'Incorrect username or password.');
+    await assertRejects(change(PASSWORD), 'LimitExceededException', 'Attempt limit exceeded, please try after some time.');
+    // Sign-in has its own count.
+    assert.ok((await passwordSignIn(local, who.clientId, who.username)).AuthenticationResult);
+    clock.advance(1000);
+    await change(PASSWORD);
+    assert.ok((await passwordSignIn(local, who.clientId, who.username, NEW_PASSWORD)).AuthenticationResult);
+  } finally {
+    await local.close();
+  }
 });
 
 test.run();

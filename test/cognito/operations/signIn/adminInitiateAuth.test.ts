@@ -66,4 +66,14 @@ test('AdminInitiateAuth: bad input answers AWS errors', async () => {
     'InvalidParameterException');
 });
 
+test('AdminInitiateAuth: wrong admin-flow passwords count towards the sign-in lockout', async () => {
+  await confirmedUser(emulator, setup, 'luke');
+  const attempt = (PASSWORD_: string) =>
+    adminAuth({ AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'luke', PASSWORD: PASSWORD_ } });
+  for (let i = 0; i < 5; i++) assertAwsError(await attempt('Nope-Passw0rd!'), 'NotAuthorizedException', 403, 'Incorrect username or password.');
+  assertAwsError(await attempt(PASSWORD), 'NotAuthorizedException', 403, 'Password attempts exceeded');
+  assertAwsError(await emulator.call('InitiateAuth', { ClientId: setup.clientId, AuthFlow: 'USER_PASSWORD_AUTH',
+    AuthParameters: { USERNAME: 'luke', PASSWORD } }), 'NotAuthorizedException', 403, 'Password attempts exceeded');
+});
+
 test.run();

@@ -1,8 +1,9 @@
-import { AdminRespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminInitiateAuthCommand, AdminRespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { assertAwsError } from '../../../helpers/assert.js';
 import { startTestEmulator, type TestEmulator } from '../../../helpers/emulator.js';
+import { totpCode, totpEnabled, totpPoolUser } from '../mfa/mfaFixtures.js';
 import { createUser } from '../users/userFixtures.js';
 import { claims, confirmedUser, PASSWORD, setUp, TEMP_PASSWORD, type Setup } from './signInFixtures.js';
 import { srpClient } from './srpClient.js';
@@ -51,6 +52,18 @@ test('AdminRespondToAuthChallenge: a session from another client is invalid', as
   assertAwsError(await admin('AdminRespondToAuthChallenge', {
     ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: start.body.Session, ChallengeResponses: { USERNAME: 'carol', NEW_PASSWORD: PASSWORD },
   }), 'NotAuthorizedException', 403, 'Invalid session for the user.');
+});
+
+test('AdminRespondToAuthChallenge: SOFTWARE_TOKEN_MFA follows the admin password flow too', async () => {
+  const who = await totpPoolUser(emulator);
+  const { secret } = await totpEnabled(emulator, who);
+  const keys = { UserPoolId: who.poolId, ClientId: who.clientId };
+  const challenge = await emulator.client.send(new AdminInitiateAuthCommand({ ...keys, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+    AuthParameters: { USERNAME: who.username, PASSWORD } }));
+  assert.is(challenge.ChallengeName, 'SOFTWARE_TOKEN_MFA');
+  const result = await emulator.client.send(new AdminRespondToAuthChallengeCommand({ ...keys, ChallengeName: 'SOFTWARE_TOKEN_MFA',
+    Session: challenge.Session, ChallengeResponses: { USERNAME: who.username, SOFTWARE_TOKEN_MFA_CODE: totpCode(secret, 1) } }));
+  assert.type(result.AuthenticationResult!.RefreshToken, 'string');
 });
 
 test('AdminRespondToAuthChallenge: bad input answers AWS errors', async () => {

@@ -192,4 +192,63 @@ test('InitiateAuth: bad input answers AWS errors', async () => {
   assertAwsError(await emulator.call('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH' }), 'InvalidParameterException');
 });
 
+const WRONG = 'Wrong-Passw0rd!';
+const incorrect = (USERNAME: string) => async () =>
+  assertAwsError(await passwordAuth(USERNAME, WRONG), 'NotAuthorizedException', 403, 'Incorrect username or password.');
+const lockedOut = async (USERNAME: string, password = PASSWORD) =>
+  assertAwsError(await passwordAuth(USERNAME, password), 'NotAuthorizedException', 403, 'Password attempts exceeded');
+const signsIn = async (USERNAME: string) => assert.is((await passwordAuth(USERNAME, PASSWORD)).status, 200);
+
+test('InitiateAuth: after five wrong passwords a lockout of 1 second, doubling with each further failure; a sign-in ends it', async () => {
+  await confirmedUser(emulator, setup, 'lena');
+  try {
+    for (let i = 0; i < 5; i++) await incorrect('lena')();
+    // Even the right password is refused during the lockout, and such attempts do not lengthen it.
+    await lockedOut('lena');
+    await lockedOut('lena', WRONG);
+    offset += 1000;
+    await incorrect('lena')();
+    offset += 1000;
+    await lockedOut('lena');
+    offset += 1000;
+    await signsIn('lena');
+    // The sign-in started the count again.
+    await incorrect('lena')();
+    await signsIn('lena');
+  } finally {
+    offset = 0;
+  }
+});
+
+test('InitiateAuth: 15 minutes without attempts start the count of failures again', async () => {
+  await confirmedUser(emulator, setup, 'lars');
+  try {
+    for (let i = 0; i < 5; i++) await incorrect('lars')();
+    offset = 15 * 60_000;
+    await incorrect('lars')();
+    await signsIn('lars');
+  } finally {
+    offset = 0;
+  }
+});
+
+test('InitiateAuth: the lockout grows to about 15 minutes at most', async () => {
+  await confirmedUser(emulator, setup, 'lily');
+  try {
+    for (let i = 0; i < 5; i++) await incorrect('lily')();
+    // Failures 6 to 15 each wait out the lockout before them: 1, 2, 4 ... 512 seconds.
+    for (let n = 6; n <= 15; n++) {
+      offset += 1000 * 2 ** (n - 6);
+      await incorrect('lily')();
+    }
+    // 2^10 seconds would be over 17 minutes; the lockout stops at 15.
+    offset += 15 * 60_000 - 1000;
+    await lockedOut('lily');
+    offset += 1000;
+    await signsIn('lily');
+  } finally {
+    offset = 0;
+  }
+});
+
 test.run();

@@ -3,8 +3,10 @@ import {
   AdminRespondToAuthChallengeCommand,
   CreateUserPoolClientCommand,
   InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
   type CreateUserPoolClientRequest,
   type CreateUserPoolRequest,
+  type RespondToAuthChallengeRequest,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { users, type UserRecord } from '../../../../src/cognito/model/user.js';
 import type { TestEmulator } from '../../../helpers/emulator.js';
@@ -64,6 +66,25 @@ export async function confirmedUser(
   }));
   return stored;
 }
+
+/**
+ * The pool most RespondToAuthChallenge tests share: given_name required, passwords of 10 characters or more with a
+ * symbol, and alice confirmed.
+ */
+export async function challengePool(emulator: Pick<TestEmulator, 'client'>): Promise<Setup> {
+  const setup = await setUp(emulator, {
+    Schema: [{ Name: 'given_name', AttributeDataType: 'String', Required: true, Mutable: true }],
+    Policies: { PasswordPolicy: { MinimumLength: 10, RequireSymbols: true } },
+  });
+  await confirmedUser(emulator, setup, 'alice', [{ Name: 'given_name', Value: 'Alice' }]);
+  return setup;
+}
+
+/** RespondToAuthChallenge through the SDK client; the challenge may be named by a plain string. */
+export const respondToChallenge = (
+  emulator: Pick<TestEmulator, 'client'>,
+  request: Omit<RespondToAuthChallengeRequest, 'ChallengeName'> & { ChallengeName: string },
+) => emulator.client.send(new RespondToAuthChallengeCommand(request as RespondToAuthChallengeRequest));
 
 /** USER_PASSWORD_AUTH's answer. */
 export const passwordSignIn = (emulator: Pick<TestEmulator, 'client'>, clientId: string, username: string, password = PASSWORD) =>

@@ -1,7 +1,9 @@
 import {
   AdminGetUserCommand,
   AdminUpdateUserAttributesCommand,
+  GetUserAttributeVerificationCodeCommand,
   ListUsersCommand,
+  VerifyUserAttributeCommand,
   type AttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { test } from 'uvu';
@@ -9,6 +11,7 @@ import * as assert from 'uvu/assert';
 import { assertAwsError, assertRejects } from '../../../helpers/assert.js';
 import { startTestEmulator, type TestEmulator } from '../../../helpers/emulator.js';
 import { createPool } from '../../../helpers/fixtures.js';
+import { sentCodes, signedIn } from '../profile/profileFixtures.js';
 import { attr, createUser } from './userFixtures.js';
 
 let emulator: TestEmulator;
@@ -77,6 +80,62 @@ test('AdminUpdateUserAttributes: sub, immutable and unknown attributes and bad v
   assertAwsError(await call([{ Name: 'custom:level', Value: 'high' }]), 'InvalidParameterException', 400, /custom:level/);
   assertAwsError(await call([{ Name: 'birthdate', Value: '1990' }]), 'InvalidParameterException', 400, /birthdate/);
   assert.is(attr(await get(), 'custom:badge'), 'A1');
+});
+
+/** A signed-in user with a verified email, in a pool that verifies emails and keeps the old one until then. */
+const keepingOldEmail = () => signedIn(emulator, {
+  pool: { AutoVerifiedAttributes: ['email'], UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] } },
+  attributes: [{ Name: 'email', Value: 'old@example.com' }, { Name: 'email_verified', Value: 'true' }],
+});
+
+test('AdminUpdateUserAttributes: with AttributesRequireVerificationBeforeUpdate a new email waits for its code', async () => {
+  const who = await keepingOldEmail();
+  const adminUpdate = (UserAttributes: AttributeType[]) => emulator.client.send(new AdminUpdateUserAttributesCommand({
+    UserPoolId: who.poolId, Username: who.username, UserAttributes }));
+  const stored = async () => (await emulator.client.send(new AdminGetUserCommand({ UserPoolId: who.poolId, Username: who.username })))
+    .UserAttributes;
+  await adminUpdate([{ Name: 'email', Value: 'new@example.org' }, { Name: 'name', Value: 'Alice' }]);
+  const waiting = await stored();
+  assert.is(attr(waiting, 'email'), 'old@example.com');
+  assert.is(attr(waiting, 'email_verified'), 'true');
+  // The other attributes of the call apply at once.
+  assert.is(attr(waiting, 'name'), 'Alice');
+  const [sent] = await sentCodes(emulator, who.poolId, who.username);
+  assert.is(sent!.kind, 'VERIFY_ATTRIBUTE');
+  assert.is(sent!.destination, 'new@example.org');
+  await emulator.client.send(new VerifyUserAttributeCommand({ AccessToken: who.tokens.AccessToken, AttributeName: 'email', Code: sent!.code }));
+  const verified = await stored();
+  assert.is(attr(verified, 'email'), 'new@example.org');
+  assert.is(attr(verified, 'email_verified'), 'true');
+});
+
+test('AdminUpdateUserAttributes: email_verified true in the same call applies a held email at once, with no code', async () => {
+  const who = await keepingOldEmail();
+  const adminUpdate = (UserAttributes: AttributeType[]) => emulator.client.send(new AdminUpdateUserAttributesCommand({
+    UserPoolId: who.poolId, Username: who.username, UserAttributes }));
+  await adminUpdate([{ Name: 'email', Value: 'waiting@example.org' }]);
+  const before = (await sentCodes(emulator, who.poolId, who.username)).length;
+  await adminUpdate([{ Name: 'email', Value: 'new@example.org' }, { Name: 'email_verified', Value: 'true' }]);
+  const { UserAttributes } = await emulator.client.send(new AdminGetUserCommand({ UserPoolId: who.poolId, Username: who.username }));
+  assert.is(attr(UserAttributes, 'email'), 'new@example.org');
+  assert.is(attr(UserAttributes, 'email_verified'), 'true');
+  assert.is((await sentCodes(emulator, who.poolId, who.username)).length, before);
+  // The value that was waiting is forgotten: a new code goes to the address set.
+  await emulator.client.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: who.tokens.AccessToken, AttributeName: 'email' }));
+  assert.is((await sentCodes(emulator, who.poolId, who.username))[0]!.destination, 'new@example.org');
+});
+
+test('AdminUpdateUserAttributes: a new email in a pool that verifies emails gets a code, unless said verified', async () => {
+  const who = await signedIn(emulator, { pool: { AutoVerifiedAttributes: ['email'] },
+    attributes: [{ Name: 'email', Value: 'old@example.com' }, { Name: 'email_verified', Value: 'true' }] });
+  const adminUpdate = (UserAttributes: AttributeType[]) => emulator.client.send(new AdminUpdateUserAttributesCommand({
+    UserPoolId: who.poolId, Username: who.username, UserAttributes }));
+  await adminUpdate([{ Name: 'email', Value: 'new@example.org' }]);
+  const [sent] = await sentCodes(emulator, who.poolId, who.username);
+  assert.is(sent!.kind, 'VERIFY_ATTRIBUTE');
+  assert.is(sent!.destination, 'new@example.org');
+  await adminUpdate([{ Name: 'email', Value: 'other@example.org' }, { Name: 'email_verified', Value: 'true' }]);
+  assert.is((await sentCodes(emulator, who.poolId, who.username))[0]!.destination, 'new@example.org');
 });
 
 test('AdminUpdateUserAttributes: an unknown user or missing member is an AWS error', async () => {

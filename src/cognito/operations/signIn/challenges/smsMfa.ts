@@ -1,3 +1,4 @@
+import { checkNotLockedOut, recordFailure } from '../../../auth/lockout.js';
 import { authSessions, createSession } from '../../../auth/sessions.js';
 import { codeDeliveryDetails, sendCode, type Delivery } from '../../../codes/delivery.js';
 import { redeemCode } from '../../../codes/pendingCodes.js';
@@ -8,6 +9,7 @@ import type { UserPoolRecord } from '../../../model/userPool.js';
 import { openChallenge } from './challengeSession.js';
 import { requireParameter, signedIn, type AuthResponse, type SignInDeps } from '../flow/outcome.js';
 import type { SignInClient } from '../flow/signInClient.js';
+import { settled } from '../flow/signInUser.js';
 
 // SMS_MFA and EMAIL_OTP: after the password, a code by text message or by email (which of them, and when, is
 // decided in ./mfaFactors.ts). Both are answered the same way, with the code in SMS_MFA_CODE or EMAIL_OTP_CODE
@@ -55,7 +57,8 @@ export async function codeMfaChallenge(
 }
 
 /**
- * The answer. A wrong code counts against the code's attempts and leaves the session open for another try; AWS's
+ * The answer. A wrong code counts against the code's attempts and the sign-in lockout, and leaves the session open
+ * for another try; AWS's
  * message for it is "Invalid code or auth state for the user." (quoted in many Amplify issues).
  */
 export async function answerCodeMfa(
@@ -72,6 +75,7 @@ export async function answerCodeMfa(
   const now = deps.clock.now();
   const outcome = await store.transact(pool.Id, async (tx) => {
     const { session, user } = await openChallenge(deps, tx, target, factor, sessionId, responses, now);
+    await checkNotLockedOut(store, user, 'SIGN_IN', now);
     const redeemed = await redeemCode(store, tx, user, 'MFA', code, now);
     if (redeemed.ok) await tx.delete(store.table(authSessions), session);
     return { user, authTime: session.AuthTime, redeemed };
@@ -79,8 +83,10 @@ export async function answerCodeMfa(
   const { redeemed } = outcome;
   if (!redeemed.ok) {
     // Expired codes and too many attempts keep the codes' own errors.
-    if (redeemed.error instanceof CodeMismatchException) throw new CodeMismatchException('Invalid code or auth state for the user.');
-    throw redeemed.error;
+    if (!(redeemed.error instanceof CodeMismatchException)) throw redeemed.error;
+    // A wrong code counts towards the sign-in lockout too (../../../auth/lockout.ts).
+    await recordFailure(store, outcome.user, 'SIGN_IN', now);
+    throw new CodeMismatchException('Invalid code or auth state for the user.');
   }
-  return signedIn(deps, pool, client, outcome.user, outcome.authTime);
+  return settled(store, outcome.user, await signedIn(deps, pool, client, outcome.user, outcome.authTime));
 }

@@ -1,3 +1,4 @@
+import { checkNotLockedOut, recordFailure } from '../../../auth/lockout.js';
 import { authSessions } from '../../../auth/sessions.js';
 import { CodeMismatchException, SoftwareTokenMFANotFoundException } from '../../../errors.js';
 import { users, type UserRecord } from '../../../model/user.js';
@@ -5,6 +6,7 @@ import { checkUnused, totpStep } from '../../mfa/totp.js';
 import { openChallenge } from './challengeSession.js';
 import { requireParameter, signedIn, type AuthResponse, type SignInDeps } from '../flow/outcome.js';
 import type { SignInClient } from '../flow/signInClient.js';
+import { settled } from '../flow/signInUser.js';
 
 // The two challenges answered through the user's authenticator app: SOFTWARE_TOKEN_MFA (a code from it) and
 // MFA_SETUP (finished once VerifySoftwareToken, called with the challenge's session, has verified a new one).
@@ -19,7 +21,7 @@ export const verifiedSecret = (user: UserRecord): string => {
 
 /**
  * SOFTWARE_TOKEN_MFA_CODE checked against the verified secret, each code accepted once. A wrong code leaves the
- * session open for another try; AWS's message for it is "Invalid code received for user" (the message public apps and
+ * session open for another try, within the sign-in lockout; AWS's message for it is "Invalid code received for user" (the message public apps and
  * their error tables match for a wrong TOTP code at sign-in), not the SMS challenge's.
  */
 export async function answerSoftwareTokenMfa(
@@ -32,16 +34,23 @@ export async function answerSoftwareTokenMfa(
   requireParameter(responses, 'USERNAME');
   const code = requireParameter(responses, 'SOFTWARE_TOKEN_MFA_CODE');
   const now = deps.clock.now();
-  const { user, authTime } = await store.transact(target.pool.Id, async (tx) => {
+  const outcome = await store.transact(target.pool.Id, async (tx) => {
     const { session, user } = await openChallenge(deps, tx, target, 'SOFTWARE_TOKEN_MFA', sessionId, responses, now);
+    await checkNotLockedOut(store, user, 'SIGN_IN', now);
     const step = totpStep(verifiedSecret(user), code, now);
-    if (step === undefined) throw new CodeMismatchException('Invalid code received for user');
+    if (step === undefined) return { user };
     checkUnused(user.softwareToken, step);
     await tx.put(store.table(users), { ...user, softwareToken: { ...user.softwareToken, lastStep: step } });
     await tx.delete(store.table(authSessions), session);
     return { user, authTime: session.AuthTime };
   });
-  return signedIn(deps, target.pool, target.client, user, authTime);
+  const { user, authTime } = outcome;
+  // A wrong code counts towards the sign-in lockout (../../../auth/lockout.ts), once the transaction is over.
+  if (authTime === undefined) {
+    await recordFailure(store, user, 'SIGN_IN', now);
+    throw new CodeMismatchException('Invalid code received for user');
+  }
+  return settled(store, user, await signedIn(deps, target.pool, target.client, user, authTime));
 }
 
 /**

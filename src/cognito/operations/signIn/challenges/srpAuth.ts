@@ -2,11 +2,12 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { createSession, takeSession } from '../../../auth/sessions.js';
 import { parseSrpA, serverEphemeral, verifyPasswordClaim } from '../../../auth/srpServer.js';
 import { InvalidParameterException } from '../../../errors.js';
-import { findUser } from '../../../model/user.js';
+import { findUser, type UserRecord } from '../../../model/user.js';
 import { epochSeconds, passwordAccepted, requireParameter, type AuthResponse, type SignInDeps } from '../flow/outcome.js';
 import type { SignInClient } from '../flow/signInClient.js';
 import { checkSecretHash } from '../flow/signInClient.js';
-import { checkCanSignIn, findSignInUser, incorrectPassword, namesOf } from '../flow/signInUser.js';
+import { checkAttempt, checkCanSignIn, findSignInUser, incorrectPassword, namesOf, settled } from '../flow/signInUser.js';
+import { continueCustomAuth, type CustomAuthState } from './customChallenge.js';
 
 // USER_SRP_AUTH: the PASSWORD_VERIFIER challenge and its answer, as amazon-cognito-identity-js speaks them
 // (/work/shared/reference/cognito-api.md §3; the arithmetic is in ../../auth/srpServer.ts).
@@ -23,17 +24,33 @@ function decoy(userPoolId: string, username: string) {
 /** InitiateAuth's half: B, the salt and a secret block, under a new session. */
 export async function startSrp(
   deps: SignInDeps,
-  { pool, client }: SignInClient,
+  target: SignInClient,
   parameters: Record<string, string> | undefined,
 ): Promise<AuthResponse> {
   const username = requireParameter(parameters, 'USERNAME');
   const srpA = requireParameter(parameters, 'SRP_A');
-  checkSecretHash(client, parameters?.SECRET_HASH, [username]);
+  checkSecretHash(target.client, parameters?.SECRET_HASH, [username]);
   // The wording is cogniform's: AWS answers a bad SRP_A with InvalidParameterException
   // (amazon-archives/amazon-cognito-identity-js#356) but its message is not on record.
   if (parseSrpA(srpA) === undefined) throw new InvalidParameterException('SRP_A is not a valid SRP public value.');
-  const user = await findSignInUser(deps.store, pool, client, username);
+  const user = await findSignInUser(deps.store, target.pool, target.client, username);
   if (user) checkCanSignIn(user);
+  return srpChallenge(deps, target, user, username, srpA);
+}
+
+/**
+ * The PASSWORD_VERIFIER challenge for `user` (undefined: a name that matches nobody), also as a step of a custom
+ * sign-in (`custom`, see ./customChallenge.ts).
+ */
+export async function srpChallenge(
+  deps: SignInDeps,
+  { pool, client }: SignInClient,
+  user: UserRecord | undefined,
+  username: string,
+  srpA: string,
+  custom?: CustomAuthState,
+  authTime?: number,
+): Promise<AuthResponse> {
   // A user who cannot sign in with a password (unknown, behind PreventUserExistenceErrors, or without one) gets a
   // challenge that looks like any other, and the answer fails as a wrong password does: AWS does the same so that
   // SRP does not reveal who exists.
@@ -48,8 +65,9 @@ export async function startSrp(
       ClientId: client.ClientId,
       Username: user?.password ? user.Username : '',
       ChallengeName: 'PASSWORD_VERIFIER',
-      AuthTime: epochSeconds(now),
+      AuthTime: authTime ?? epochSeconds(now),
       srp: { A: srpA, B, b, secretBlock },
+      ...(custom ? { custom } : {}),
     }),
   );
   return {
@@ -85,12 +103,13 @@ export async function answerPasswordVerifier(
   if (!user || user.Username !== session.Username || !user.password || !session.srp) throw incorrectPassword();
   checkCanSignIn(user);
   const { srp } = session;
-  const valid =
+  const stored = user.password;
+  const verify = async () =>
     secretBlock === srp.secretBlock &&
     (await verifyPasswordClaim({
       userPoolId: pool.Id,
-      userIdForSrp: user.password.userIdForSrp,
-      verifierHex: user.password.verifier,
+      userIdForSrp: stored.userIdForSrp,
+      verifierHex: stored.verifier,
       A: srp.A,
       B: srp.B,
       b: srp.b,
@@ -98,6 +117,12 @@ export async function answerPasswordVerifier(
       timestamp,
       signature,
     }));
-  if (!valid) throw incorrectPassword();
-  return passwordAccepted(deps, pool, client, user);
+  // In a custom sign-in the result is a step DefineAuthChallenge judges, right or wrong.
+  if (session.custom) {
+    const step = { challengeName: 'PASSWORD_VERIFIER' as const, challengeResult: await verify(), challengeMetadata: null };
+    const state = { ...session.custom, steps: [...session.custom.steps, step] };
+    return continueCustomAuth(deps, { pool, client }, user, state, session.AuthTime);
+  }
+  await checkAttempt(deps.store, user, now, verify, incorrectPassword);
+  return settled(deps.store, user, await passwordAccepted(deps, pool, client, user));
 }

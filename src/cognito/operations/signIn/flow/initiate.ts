@@ -5,7 +5,8 @@ import { InvalidParameterException, UnsupportedOperationException } from '../../
 import { passwordAccepted, requireParameter, type AuthResponse, type SignInDeps } from './outcome.js';
 import { refreshTokens, rotates, secretHashOfRefresh } from './refresh.js';
 import { checkFlowEnabled, checkSecretHash, type SignInClient } from './signInClient.js';
-import { checkCanSignIn, incorrectPassword, signInUser } from './signInUser.js';
+import { checkAttempt, checkCanSignIn, incorrectPassword, settled, signInUser } from './signInUser.js';
+import { startCustomAuth } from '../challenges/customChallenge.js';
 import { startSrp } from '../challenges/srpAuth.js';
 
 // The first step of every sign-in flow, shared by InitiateAuth and AdminInitiateAuth (which differ in the flows
@@ -47,11 +48,7 @@ export async function initiateAuth(
       return { ChallengeParameters: {}, AuthenticationResult: await refreshTokens(deps, target, token, prove) };
     }
     case 'CUSTOM_AUTH':
-      // AWS's answer for a pool without the custom-challenge triggers (quoted in aws-amplify/amplify-js#6327).
-      if (!target.pool.LambdaConfig?.DefineAuthChallenge) {
-        throw new InvalidParameterException('Custom auth lambda trigger is not configured for the user pool.');
-      }
-      throw new UnsupportedOperationException('cogniform does not run custom authentication challenges yet.');
+      return startCustomAuth(deps, target, parameters);
     case 'USER_AUTH':
       throw new UnsupportedOperationException('cogniform does not implement the USER_AUTH flow yet.');
   }
@@ -68,6 +65,8 @@ async function passwordAuth(
   checkSecretHash(client, parameters?.SECRET_HASH, [username]);
   const user = await signInUser(deps.store, pool, client, username);
   checkCanSignIn(user);
-  if (!user.password || !(await verifyPassword(user.password, pool.Id, password))) throw incorrectPassword();
-  return passwordAccepted(deps, pool, client, user);
+  const stored = user.password;
+  await checkAttempt(deps.store, user, deps.clock.now(), async () => Boolean(stored && (await verifyPassword(stored, pool.Id, password))),
+    incorrectPassword);
+  return settled(deps.store, user, await passwordAccepted(deps, pool, client, user));
 }

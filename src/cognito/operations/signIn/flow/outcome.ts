@@ -13,7 +13,7 @@ import { checkAfterPassword, mustChangePassword } from './signInUser.js';
 // How a sign-in step ends: tokens, or the next challenge with a fresh session. InitiateAuth, AdminInitiateAuth and
 // both RespondToAuthChallenge operations answer the same four members.
 
-export type SignInDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'tokens' | 'inbox' | 'fixedCode'>;
+export type SignInDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'tokens' | 'inbox' | 'fixedCode' | 'functions'>;
 export type AuthResponse = Pick<InitiateAuthResponse, 'ChallengeName' | 'Session' | 'ChallengeParameters' | 'AuthenticationResult'>;
 
 /** API sign-ins get this scope only (developer guide, "Understanding the access token"). */

@@ -7,7 +7,8 @@ import { checkSecretHash } from './signInClient.js';
 
 // New ID and access tokens from a refresh token, for REFRESH_TOKEN(_AUTH) and GetTokensFromRefreshToken. A new
 // refresh token only when the client rotates them (RefreshTokenRotationType reference; LocalStack #8462 issued one
-// every time, which apps do not expect).
+// every time, which apps do not expect). Rotating invalidates the token given, after the client's grace period
+// (src/cognito/tokens/rotation.ts).
 
 export const rotates = ({ client }: Pick<SignInClient, 'client'>) => client.RefreshTokenRotation?.Feature === 'ENABLED';
 
@@ -25,7 +26,8 @@ export async function refreshTokens(
 ): Promise<AuthenticationResultType> {
   const session = await tokens.openRefreshToken(refreshToken, target.client.ClientId);
   proveClient(session);
-  const { pool, client, user, authTime, originJti, scopes, deviceKey } = session;
+  const { pool, client, user, authTime, originJti, jti, scopes, deviceKey } = session;
+  const rotating = rotates(target);
   return tokens.issue({
     pool,
     client,
@@ -33,7 +35,8 @@ export async function refreshTokens(
     authTime,
     originJti,
     scopes,
-    refreshToken: rotates(target),
+    refreshToken: rotating,
+    ...(rotating ? { rotatedOut: jti } : {}),
     ...(deviceKey !== undefined ? { deviceKey } : {}),
   });
 }

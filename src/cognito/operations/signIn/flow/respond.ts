@@ -1,5 +1,6 @@
 import { Constraints } from '../../../constraints.js';
 import { InvalidParameterException } from '../../../errors.js';
+import { answerCustomChallenge } from '../challenges/customChallenge.js';
 import { answerNewPassword } from '../challenges/newPassword.js';
 import type { AuthResponse, SignInDeps } from './outcome.js';
 import type { SignInClient } from './signInClient.js';
@@ -22,6 +23,7 @@ export async function respondToChallenge(
   challengeName: string,
   session: string | undefined,
   responses: Record<string, string> | undefined,
+  clientMetadata?: Record<string, string>,
 ): Promise<AuthResponse> {
   new Constraints().oneOf('challengeName', challengeName, CHALLENGE_NAMES).throwIfAny();
   switch (challengeName) {
@@ -38,6 +40,8 @@ export async function respondToChallenge(
       return answerSelectMfaType(deps, target, session, responses);
     case 'MFA_SETUP':
       return answerMfaSetup(deps, target, session, responses);
+    case 'CUSTOM_CHALLENGE':
+      return answerCustomChallenge(deps, target, session, responses, clientMetadata);
     default:
       // cogniform never issues the other challenges yet, so no session can be waiting for an answer to one.
       throw new InvalidParameterException(`Invalid challenge name ${challengeName}: no such challenge is pending.`);

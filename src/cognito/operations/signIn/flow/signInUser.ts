@@ -1,4 +1,5 @@
 import type { Store } from '../../../../store/store.js';
+import { checkNotLockedOut, clearFailures, recordFailure } from '../../../auth/lockout.js';
 import {
   NotAuthorizedException,
   PasswordResetRequiredException,
@@ -40,6 +41,29 @@ export async function signInUser(
   const user = await findSignInUser(store, pool, client, username);
   if (!user) throw incorrectPassword();
   return user;
+}
+
+/**
+ * A password or MFA code checked under the sign-in lockout (../../../auth/lockout.ts): refused while the user is
+ * locked out, and a wrong one counted before `wrong` is thrown. Call it outside any transaction of the pool.
+ */
+export async function checkAttempt(
+  store: Store,
+  user: UserRecord,
+  now: Date,
+  right: () => Promise<boolean>,
+  wrong: () => Error,
+): Promise<void> {
+  await checkNotLockedOut(store, user, 'SIGN_IN', now);
+  if (await right()) return;
+  await recordFailure(store, user, 'SIGN_IN', now);
+  throw wrong();
+}
+
+/** A sign-in that ends in tokens starts the count of failures again; one that goes on to a challenge does not. */
+export async function settled<R extends { AuthenticationResult?: unknown }>(store: Store, user: UserRecord, response: R): Promise<R> {
+  if (response.AuthenticationResult) await clearFailures(store, user, 'SIGN_IN');
+  return response;
 }
 
 /** What stops a user before any password is checked. */
