@@ -1,0 +1,48 @@
+import type { IntrinsicFunction } from 'cloudform-types/types/dataTypes.js';
+
+// The contract between the reconciler (../reconcile.ts) and one resource provider per CloudFormation type. A provider
+// changes the emulator only through `ctx.cognito`, the same operations an API client calls (DESIGN.md §1).
+
+export interface CognitoCallOptions {
+  /**
+   * The id the created pool or client must get (resource Metadata `cogniform: { id }`). The context passes it to
+   * CreateUserPool / CreateUserPoolClient, which use it instead of generating one.
+   */
+  pinnedId?: string;
+}
+
+export interface ProviderContext {
+  /** Calls a Cognito user-pools operation by name with a JSON request, as an API client would; throws CognitoError. */
+  cognito(operation: string, request: object, options?: CognitoCallOptions): Promise<any>;
+  region: string;
+  accountId: string;
+  stackName: string;
+  log(message: string): void;
+}
+
+/** What a provider made: its physical ID (the Ref value) and its Fn::GetAtt attributes. */
+export interface Provisioned {
+  physicalId: string;
+  attributes: Record<string, unknown>;
+}
+
+export interface ResourceProvider<P = Record<string, unknown>> {
+  type: string;
+  /** Whether changing from `previous` to `next` properties needs a replacement (CloudFormation docs "Update requires: Replacement"). */
+  replaces(previous: P, next: P): boolean;
+  create(ctx: ProviderContext, logicalId: string, props: P, pinnedId?: string): Promise<Provisioned>;
+  update(ctx: ProviderContext, current: Provisioned, next: P, previous: P): Promise<Provisioned>;
+  delete(ctx: ProviderContext, current: Provisioned, props: P): Promise<void>;
+}
+
+/**
+ * cloudform-types' property types as providers receive them: intrinsics resolved, so `Value<X>` is `X` and
+ * `List<X>` is `X[]`.
+ */
+export type Resolved<T> = T extends IntrinsicFunction
+  ? never
+  : T extends (infer Item)[]
+    ? Resolved<Item>[]
+    : T extends string | number | boolean | null | undefined
+      ? T
+      : { [K in keyof T]: Resolved<T[K]> };
