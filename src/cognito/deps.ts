@@ -50,6 +50,11 @@ export interface RequestContext {
   region: string;
   accountId: string;
   requestId: string;
+  /**
+   * The id CreateUserPool or CreateUserPoolClient must give what it creates: a template pins it (resource Metadata
+   * `cogniform: { id }`) so that a frontend's configuration never changes. Never set by API calls.
+   */
+  pinnedId?: string;
 }
 
 export type Operation<Req, Res> = (ctx: RequestContext, request: Req) => Promise<Res>;

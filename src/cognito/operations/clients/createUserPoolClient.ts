@@ -1,4 +1,5 @@
 import type { CreateUserPoolClientRequest, CreateUserPoolClientResponse } from '@aws-sdk/client-cognito-identity-provider';
+import type { Store } from '../../../store/store.js';
 import type { Deps, Operation } from '../../deps.js';
 import { InvalidParameterException } from '../../errors.js';
 import { requirePool } from '../../lookup.js';
@@ -9,7 +10,7 @@ import { checkClient, clientSettings } from './clientSettings.js';
 
 export const CreateUserPoolClient =
   ({ store, clock, ids }: Pick<Deps, 'store' | 'clock' | 'ids'>): Operation<CreateUserPoolClientRequest, CreateUserPoolClientResponse> =>
-  async (_ctx, request) => {
+  async (ctx, request) => {
     const { UserPoolId, ClientName, GenerateSecret, ClientSecret, ...settings } = request;
     // A chosen secret is ClientSecretType: 24 to 64 word characters (AddUserPoolClientSecret reference), and
     // sensitive, so its value stays out of the message.
@@ -29,7 +30,7 @@ export const CreateUserPoolClient =
       const record: UserPoolClientRecord = {
         UserPoolId: pool.Id,
         ClientName: ClientName!,
-        ClientId: ids.clientId(),
+        ClientId: ctx.pinnedId !== undefined ? await pinnedClientId(store, ctx.pinnedId) : ids.clientId(),
         ...(secret !== undefined ? { ClientSecret: secret } : {}),
         LastModifiedDate: now,
         CreationDate: now,
@@ -41,3 +42,12 @@ export const CreateUserPoolClient =
     });
     return { UserPoolClient: userPoolClientToApi(client) };
   };
+
+/** A pinned client id must look like AWS's (letters, digits, `+`; 1-128) and be free in every pool. */
+async function pinnedClientId(store: Store, id: string): Promise<string> {
+  if (!/^[\w+]{1,128}$/.test(id)) throw new InvalidParameterException(`The pinned client id ${id} must be 1-128 letters, digits or +.`);
+  if (await store.table(userPoolClients).findOne('byId', [id])) {
+    throw new InvalidParameterException(`An app client with the pinned id ${id} already exists.`);
+  }
+  return id;
+}
