@@ -8,7 +8,8 @@ import { VERSION } from '../src/version.js';
 const USAGE = `cogniform ${VERSION}: a local AWS Cognito user-pools emulator
 
 Usage:
-  cogniform start [options]                      run the emulator
+  cogniform start [PATH...] [options]            run the emulator; reconcile and watch the templates in PATHs
+                                                 (serverless.yml, CloudFormation YAML/JSON, or folders of them)
   cogniform codes [--pool ID] [--user NAME]      codes and temporary passwords it "sent", newest first
 
 Options of start (environment variable in brackets):
@@ -21,6 +22,10 @@ Options of start (environment variable in brackets):
   --issuer local|aws  token issuer: http://localhost:<port>/<poolId> (default) or
                       https://cognito-idp.<region>.amazonaws.com/<poolId> [COGNIFORM_ISSUER]
   --code 123456       send this code every time instead of random ones, for tests [COGNIFORM_CODE]
+  --stage S           serverless stage (\${opt:stage}, \${sls:stage}), default local
+  --param KEY=VALUE   a template parameter (repeatable)
+  --outputs FILE      write every stack's outputs as JSON after each reconcile
+  --no-watch          reconcile the templates once, do not follow changes
   --verbose           log every request
 
 Options of codes:
@@ -44,6 +49,10 @@ async function main(argv: string[]): Promise<number> {
       'account-id': { type: 'string' },
       issuer: { type: 'string' },
       code: { type: 'string' },
+      stage: { type: 'string' },
+      param: { type: 'string', multiple: true },
+      outputs: { type: 'string' },
+      'no-watch': { type: 'boolean' },
       verbose: { type: 'boolean' },
       endpoint: { type: 'string' },
       pool: { type: 'string' },
@@ -72,7 +81,28 @@ async function main(argv: string[]): Promise<number> {
   if (values['account-id'] !== undefined) overrides.accountId = values['account-id'];
   if (values.issuer !== undefined) overrides.issuer = values.issuer as Config['issuer'];
   if (values.code !== undefined) overrides.code = values.code;
-  return start(overrides, values.verbose ?? false);
+  const paths = positionals.slice(1);
+  const templates = paths.length
+    ? {
+        paths,
+        watch: !values['no-watch'],
+        stage: values.stage ?? 'local',
+        parameters: parseParams(values.param ?? []),
+        outputsFile: values.outputs,
+      }
+    : undefined;
+  return start(overrides, values.verbose ?? false, templates);
+}
+
+/** `--param KEY=VALUE`, repeatable. */
+function parseParams(given: string[]): Record<string, string> {
+  const parameters: Record<string, string> = {};
+  for (const pair of given) {
+    const at = pair.indexOf('=');
+    if (at < 1) throw new ConfigError(`--param: "${pair}" must be KEY=VALUE.`);
+    parameters[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return parameters;
 }
 
 function print(text: string): number {

@@ -6,6 +6,8 @@ import { createCognitoService } from './cognito/service.js';
 import { createTokens } from './cognito/tokens/service.js';
 import type { Tokens } from './cognito/tokens/tokens.js';
 import type { Config } from './config.js';
+import { listStacks } from './iac/stacks/stackRecord.js';
+import { startTemplates, type RunningTemplates, type TemplateOptions } from './iac/startTemplates.js';
 import { handlerFunctions, type Handler } from './lambda/functions.js';
 import { buildApp } from './server/app.js';
 import { listen } from './server/listen.js';
@@ -20,6 +22,8 @@ export interface EmulatorOptions extends Config {
   logRequests?: boolean;
   /** Functions the pools' triggers can name, by function name (for programs that embed cogniform). */
   functions?: Record<string, Handler>;
+  /** Templates to reconcile at start (and watch): `cogniform start PATH...`. */
+  templates?: TemplateOptions;
 }
 
 export interface Emulator {
@@ -27,6 +31,8 @@ export interface Emulator {
   store: Store;
   /** The token service, for tests that need tokens without signing in. */
   tokens: Tokens;
+  /** The templates given at start, to reconcile on demand (tests, `cogniform deploy`). */
+  templates?: RunningTemplates['templates'] | undefined;
   /** `http://localhost:<port>`, with the port actually bound (useful with port 0). */
   url: string;
   port: number;
@@ -35,7 +41,7 @@ export interface Emulator {
 
 const consoleLogger: Logger = {
   info: (message) => console.log(message),
-  error: (message, error) => console.error(message, error ?? ''),
+  error: (message, error) => (error === undefined ? console.error(message) : console.error(message, error)),
 };
 
 /** The one place where the parts are wired together. */
@@ -59,14 +65,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   // One object, so that the token service sees the port once it is bound (`deps.port = port` below).
   const deps: Deps = Object.assign(base, { tokens: createTokens(base) });
   const cognito = createCognitoService(deps);
+  let ready = !options.templates;
   const app = buildApp({
     cognito,
     wellKnown: deps.tokens,
     emulator: {
       version: VERSION,
-      ready: () => true,
+      ready: () => ready,
       reset: () => store.clear(),
       codes: (filter) => inbox.list(filter),
+      stacks: () => listStacks(store),
     },
     region: options.region,
     accountId: options.accountId,
@@ -80,16 +88,24 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     throw error;
   }
   deps.port = port;
+  let running: RunningTemplates | undefined;
+  if (options.templates) {
+    // Readiness waits for the first reconcile (DESIGN.md §3 "readiness"), whatever its outcome.
+    running = await startTemplates({ store, log, cognito, region: options.region, accountId: options.accountId }, options.templates);
+    ready = true;
+  }
   let closed = false;
   return {
     app,
     store,
     tokens: deps.tokens,
+    templates: running?.templates,
     port,
     url: `http://localhost:${port}`,
     async close() {
       if (closed) return;
       closed = true;
+      await running?.close();
       await app.close();
       await store.close();
     },

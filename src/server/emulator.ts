@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { CodeFilter, SentCode } from '../cognito/codes/inbox.js';
+import type { StackRecord } from '../iac/stacks/stackRecord.js';
 
 export interface EmulatorEndpoints {
   version: string;
@@ -8,6 +9,8 @@ export interface EmulatorEndpoints {
   reset(): Promise<void>;
   /** The codes cogniform "sent", newest first. */
   codes(filter: CodeFilter): Promise<SentCode[]>;
+  /** The stacks the templates made. */
+  stacks(): Promise<StackRecord[]>;
 }
 
 /** A repeated query parameter arrives as a list; the first one counts. An empty one is as good as absent. */
@@ -45,6 +48,23 @@ export function registerEmulatorEndpoints(app: FastifyInstance, endpoints: Emula
       })),
     };
   });
+
+  // DESIGN.md §3 "GET /_cogniform/stacks".
+  app.get('/_cogniform/stacks', async () => ({
+    stacks: (await endpoints.stacks()).map((s) => ({
+      name: s.Name,
+      status: s.Status,
+      source: s.Source,
+      outputs: s.Outputs,
+      resources: Object.entries(s.Resources).map(([logicalId, r]) => ({
+        logicalId,
+        type: r.Type,
+        physicalId: r.PhysicalId,
+        status: r.Accepted ? 'ACCEPTED' : 'COMPLETE',
+      })),
+      lastReconcile: s.LastReconcile ?? null,
+    })),
+  }));
 
   app.post('/_cogniform/reset', async () => {
     await endpoints.reset();

@@ -12,7 +12,8 @@ test.after(() => rmSync(dataDir, { recursive: true, force: true }));
 test('CLI: --help prints the commands and exits 0', async () => {
   const exit = await spawnCli(['--help']).exited;
   assert.is(exit.code, 0);
-  assert.match(exit.stdout, /cogniform start \[options\]/);
+  assert.match(exit.stdout, /cogniform start \[PATH...\] \[options\]/);
+  assert.match(exit.stdout, /--param KEY=VALUE/);
   assert.match(exit.stdout, /--data-dir DIR/);
 });
 

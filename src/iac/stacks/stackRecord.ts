@@ -1,0 +1,72 @@
+import type { Store, TableSpec } from '../../store/store.js';
+
+// A stack as cogniform remembers it between reconciles and restarts: which physical resource each logical ID is,
+// so that IDs stay the same as long as the template keeps the resource (DESIGN.md §3, `GET /_cogniform/stacks`).
+
+export interface StackResource {
+  Type: string;
+  PhysicalId: string;
+  /** The Fn::GetAtt values. */
+  Attributes: Record<string, unknown>;
+  /** The resolved properties last applied: the next reconcile compares against them. */
+  Properties: Record<string, unknown>;
+  /** The logical IDs it depended on, so deletions run dependents first even once the template forgets them. */
+  DependsOn: string[];
+  /** Whether the resource is only recorded, not emulated (IAM, Logs, ...). */
+  Accepted?: boolean;
+}
+
+export interface ReconcileSummary {
+  /** ISO time the reconcile started. */
+  at: string;
+  durationMs: number;
+  changes: { created: number; updated: number; replaced: number; deleted: number; unchanged: number };
+  error: string | null;
+}
+
+export interface StackRecord {
+  Name: string;
+  /** `arn:aws:cloudformation:<region>:<account>:stack/<name>/<uuid>`, kept for the stack's life (AWS::StackId). */
+  StackId: string;
+  /** The file the stack was loaded from. */
+  Source: string;
+  Region: string;
+  Status: 'CREATE_COMPLETE' | 'UPDATE_COMPLETE' | 'UPDATE_FAILED' | 'CREATE_FAILED';
+  Resources: Record<string, StackResource>;
+  Outputs: Record<string, string>;
+  /** Export name → value, for Fn::ImportValue in other stacks. */
+  Exports: Record<string, string>;
+  LastReconcile?: ReconcileSummary;
+}
+
+export const stacks: TableSpec<StackRecord> = { name: 'stacks', key: (s) => [s.Name] };
+
+export async function readStack(store: Store, name: string): Promise<StackRecord | undefined> {
+  return store.table(stacks).get([name]);
+}
+
+export async function listStacks(store: Store): Promise<StackRecord[]> {
+  const { items } = await store.table(stacks).list([], { limit: 10_000 });
+  return items;
+}
+
+export async function saveStack(store: Store, stack: StackRecord): Promise<void> {
+  await store.transact(`stack\0${stack.Name}`, (tx) => tx.put(store.table(stacks), stack));
+}
+
+export async function deleteStackRecord(store: Store, name: string): Promise<void> {
+  await store.transact(`stack\0${name}`, async (tx) => {
+    const stack = await tx.get(store.table(stacks), [name]);
+    if (stack) await tx.delete(store.table(stacks), stack);
+  });
+}
+
+/** Every export of every stack but `except`, for Fn::ImportValue. */
+export async function exportsOf(store: Store, except: string): Promise<Map<string, string>> {
+  const all = new Map<string, string>();
+  for (const stack of await listStacks(store)) {
+    if (stack.Name === except) continue;
+    for (const [name, value] of Object.entries(stack.Exports)) all.set(name, value);
+  }
+  return all;
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../cognito/deps.js';
+import type { CognitoService } from '../cognito/service.js';
+import type { Store } from '../store/store.js';
+import { watchPaths, type Watcher } from '../watch/watcher.js';
+import { createTemplates, type Templates } from './templates.js';
+
+// `cogniform start PATH...`: the templates reconciled once, then (unless --no-watch) on every save.
+
+export interface TemplateOptions {
+  paths: string[];
+  /** Follow the files and reconcile on every save (`--no-watch` turns it off). */
+  watch: boolean;
+  /** `--stage`, default `local`. */
+  stage: string;
+  /** `--param KEY=VALUE`. */
+  parameters: Record<string, string>;
+  /** `--outputs FILE`. */
+  outputsFile?: string | undefined;
+  /** Quiet time that ends a burst of saves. */
+  debounceMs?: number;
+}
+
+export interface RunningTemplates {
+  templates: Templates;
+  close(): Promise<void>;
+}
+
+export async function startTemplates(
+  deps: { store: Store; log: Logger; cognito: CognitoService; region: string; accountId: string },
+  options: TemplateOptions,
+): Promise<RunningTemplates> {
+  const { accountId } = deps;
+  const templates = createTemplates(
+    {
+      store: deps.store,
+      log: deps.log,
+      accountId,
+      providerContext: ({ stackName, region }) => ({
+        region,
+        accountId,
+        stackName,
+        log: (line) => deps.log.info(line),
+        cognito: (operation, request, extra) =>
+          deps.cognito(operation, { region, accountId, requestId: randomUUID(), ...extra }, request),
+      }),
+    },
+    { ...options, region: deps.region, accountId, env: process.env },
+  );
+  await templates.reconcileAll();
+  let watcher: Watcher | undefined;
+  if (options.watch) {
+    const debounce = options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {};
+    watcher = watchPaths(options.paths, templates.reconcileAll, debounce);
+    await watcher.ready;
+    deps.log.info(`watching ${options.paths.join(', ')} for changes`);
+  }
+  return { templates, close: async () => watcher?.close() };
+}

@@ -1,0 +1,104 @@
+import { access, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from '../cognito/deps.js';
+import type { Store } from '../store/store.js';
+import { reconcile, type Change, type ReconcileDeps } from './reconcile.js';
+import { loadStack, templateFiles, type SourceOptions } from './sources.js';
+import { deleteStackRecord, listStacks } from './stacks/stackRecord.js';
+import { TemplateError, type LoadedTemplate } from './template.js';
+
+// The templates `cogniform start PATH...` was given: each reconcile loads them all and brings every stack in line,
+// prints what changed, and removes the stacks of files that are gone. A file that fails to load or apply keeps its
+// last good state and says where the error is; the others go ahead.
+
+export interface TemplatesOptions extends SourceOptions {
+  paths: string[];
+  parameters: Record<string, string>;
+  /** `--outputs FILE`: every stack's outputs as JSON, written after each reconcile. */
+  outputsFile?: string | undefined;
+}
+
+export interface TemplatesDeps extends ReconcileDeps {
+  store: Store;
+  log: Logger;
+}
+
+export interface ReconcileReport {
+  /** One line per error, `<file>:<line>:<col> <reason>`. */
+  errors: string[];
+  durationMs: number;
+}
+
+export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) {
+  const roots = options.paths.map((p) => path.resolve(p));
+  const underRoots = (file: string) => roots.some((root) => file === root || file.startsWith(root + path.sep));
+
+  async function reconcileAll(): Promise<ReconcileReport> {
+    const started = performance.now();
+    const errors: string[] = [];
+    let files: string[] = [];
+    try {
+      files = await templateFiles(options.paths);
+    } catch (error) {
+      errors.push(describe(error));
+    }
+    for (const file of files) {
+      try {
+        const { loaded, stackName, region } = await loadStack(file, options);
+        const result = await reconcile(deps, { loaded, stackName, region, parameters: options.parameters });
+        deps.log.info(summary(file, stackName, result.changes, result.durationMs));
+      } catch (error) {
+        errors.push(describe(error));
+      }
+    }
+    await removeStacksOfMissingFiles(new Set(files.map((f) => path.resolve(f))), errors);
+    for (const line of errors) deps.log.error(`${line}\n  (kept the last good state; fix the file and save again)`);
+    if (options.outputsFile) await writeOutputs(options.outputsFile);
+    return { errors, durationMs: performance.now() - started };
+  }
+
+  async function removeStacksOfMissingFiles(present: Set<string>, errors: string[]): Promise<void> {
+    for (const stack of await listStacks(deps.store)) {
+      const source = path.resolve(stack.Source);
+      if (present.has(source) || !underRoots(source) || (await exists(source))) continue;
+      try {
+        const empty: LoadedTemplate = { file: stack.Source, template: { Resources: {} }, locate: () => ({ file: stack.Source, line: 1, column: 1 }) };
+        const result = await reconcile(deps, { loaded: empty, stackName: stack.Name, region: stack.Region, parameters: {} });
+        await deleteStackRecord(deps.store, stack.Name);
+        deps.log.info(summary(stack.Source, stack.Name, result.changes, result.durationMs) + ' (file removed: stack deleted)');
+      } catch (error) {
+        errors.push(describe(error));
+      }
+    }
+  }
+
+  async function writeOutputs(file: string): Promise<void> {
+    const all = Object.fromEntries((await listStacks(deps.store)).map((s) => [s.Name, s.Outputs]));
+    await writeFile(file, JSON.stringify(all, null, 2) + '\n');
+  }
+
+  return { reconcileAll, roots };
+}
+
+export type Templates = ReturnType<typeof createTemplates>;
+
+const exists = (file: string) => access(file).then(() => true, () => false);
+
+function describe(error: unknown): string {
+  if (error instanceof TemplateError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+const SIGNS: Record<Change['action'], string> = { create: '+', update: '~', replace: '±', delete: '-', unchanged: '=' };
+
+/** `serverless.yml → stack app-local (12 ms)` and one line per change; unchanged resources counted, not listed. */
+export function summary(file: string, stackName: string, changes: Change[], durationMs: number): string {
+  const lines = [`${file} → stack ${stackName} (${Math.round(durationMs)} ms)`];
+  const unchanged = changes.filter((c) => c.action === 'unchanged').length;
+  for (const change of changes) {
+    if (change.action === 'unchanged') continue;
+    lines.push(`  ${SIGNS[change.action]} ${change.logicalId} ${change.type} ${change.physicalId}`);
+  }
+  if (unchanged) lines.push(`  = ${unchanged} unchanged`);
+  return lines.join('\n');
+}

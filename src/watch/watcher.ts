@@ -1,0 +1,45 @@
+import { watch } from 'chokidar';
+import { concatMap, debounceTime, finalize, from, Subject, throttle } from 'rxjs';
+
+// Watch mode: file events → a burst of saves becomes one event → one reconcile at a time, and a save made while
+// one runs gets exactly one more run afterwards, so the last run always sees the latest content (DESIGN.md §1).
+// The only module that imports chokidar and rxjs (DESIGN.md §4 rule 7).
+
+export interface WatchOptions {
+  /** Quiet time that ends a burst of saves (editors write a file in several steps). */
+  debounceMs?: number;
+  /** Called with each event that starts or joins a burst, for logging. */
+  onEvent?: (event: string, file: string) => void;
+}
+
+export interface Watcher {
+  /** Resolves once the watcher has scanned the paths and listens. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+export function watchPaths(paths: string[], run: () => Promise<unknown>, options: WatchOptions = {}): Watcher {
+  const changes = new Subject<void>();
+  const finished = new Subject<void>();
+  const subscription = changes
+    .pipe(
+      debounceTime(options.debounceMs ?? 30),
+      // Leading: start at once when idle; trailing: a burst during a run is remembered and run once after it.
+      throttle(() => finished, { leading: true, trailing: true }),
+      concatMap(() => from(run()).pipe(finalize(() => finished.next()))),
+    )
+    .subscribe({ error: () => {} });
+  const watcher = watch(paths, { ignoreInitial: true, ignored: (file) => /(^|[/\\])(node_modules|\.git|\.serverless|\.cogniform)([/\\]|$)/.test(file) });
+  watcher.on('all', (event, file) => {
+    options.onEvent?.(event, file);
+    changes.next();
+  });
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return {
+    ready,
+    async close() {
+      subscription.unsubscribe();
+      await watcher.close();
+    },
+  };
+}
