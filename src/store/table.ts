@@ -50,11 +50,25 @@ export class Table<T> {
   /** Bumped by every committed write, so a read that raced a write does not cache what it read. */
   private version = 0;
 
+  private readonly syncReads: boolean;
+
   constructor(db: Database, readonly spec: TableSpec<T>) {
+    // level-supports' types predate the getSync flag of the manifest.
+    this.syncReads = (db.supports as { getSync?: boolean }).getSync === true;
     this.records = db.sublevel<string, T>(spec.name, { valueEncoding: 'json' });
     for (const name of Object.keys(spec.indexes ?? {})) {
       this.indexLevels.set(name, db.sublevel<string, string>(`${spec.name}~${name}`, { valueEncoding: 'utf8' }));
     }
+  }
+
+  /**
+   * One record by encoded key. Both backends answer point reads synchronously (abstract-level 3 `getSync`): a
+   * LevelDB lookup in its memtable or block cache takes microseconds, far less than the thread-pool round trip of
+   * an asynchronous get, which dominated operations that read a few records and write one.
+   */
+  private read(encoded: string): Promise<T | undefined> | T | undefined {
+    // A sublevel opens after its database (deferred open): until then the asynchronous get waits for it.
+    return this.syncReads && this.records.status === 'open' ? this.records.getSync(encoded) : this.records.get(encoded);
   }
 
   keyOf(record: T): string {
@@ -63,10 +77,10 @@ export class Table<T> {
 
   async get(key: KeyParts): Promise<T | undefined> {
     const encoded = encodeKey(key);
-    if (!this.spec.cache) return this.records.get(encoded);
+    if (!this.spec.cache) return this.read(encoded);
     if (this.cache.has(encoded)) return parse<T>(this.cache.get(encoded));
     const version = this.version;
-    const record = await this.records.get(encoded);
+    const record = await this.read(encoded);
     if (version === this.version) this.cache.set(encoded, record === undefined ? undefined : JSON.stringify(record));
     return record;
   }

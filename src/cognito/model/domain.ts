@@ -11,6 +11,7 @@ export type UserPoolDomainRecord = DomainDescriptionType & { UserPoolId: string;
 /** Domains are unique across all pools: `byDomain` is the uniqueness check and the lookup. */
 export const userPoolDomains: TableSpec<UserPoolDomainRecord> = {
   name: 'domains',
+  cache: true,
   key: (d) => [d.UserPoolId, d.Domain],
   indexes: { byDomain: (d) => [[d.Domain]] },
 };

@@ -8,7 +8,8 @@ export type GroupRecord = Omit<GroupType, 'CreationDate' | 'LastModifiedDate'> &
   LastModifiedDate: number;
 };
 
-export const groups: TableSpec<GroupRecord> = { name: 'groups', key: (g) => [g.UserPoolId, g.GroupName] };
+// Cached: groups are few per pool and read on every group operation and sign-in (the token's cognito:groups).
+export const groups: TableSpec<GroupRecord> = { name: 'groups', key: (g) => [g.UserPoolId, g.GroupName], cache: true };
 
 export function groupToApi(group: GroupRecord): GroupType {
   return { ...group, CreationDate: new Date(group.CreationDate), LastModifiedDate: new Date(group.LastModifiedDate) };

@@ -12,6 +12,7 @@ export type IdentityProviderRecord = Omit<IdentityProviderType, 'CreationDate' |
 /** `byIdentifier` serves GetIdentityProviderByIdentifier and keeps identifiers unique within a pool. */
 export const identityProviders: TableSpec<IdentityProviderRecord> = {
   name: 'identityProviders',
+  cache: true,
   key: (p) => [p.UserPoolId, p.ProviderName],
   indexes: { byIdentifier: (p) => (p.IdpIdentifiers ?? []).map((id) => [p.UserPoolId, id]) },
 };

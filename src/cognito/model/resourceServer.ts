@@ -6,6 +6,7 @@ export type ResourceServerRecord = ResourceServerType & { UserPoolId: string; Id
 /** Keyed by identifier within the pool, so ListResourceServers pages in identifier order. */
 export const resourceServers: TableSpec<ResourceServerRecord> = {
   name: 'resourceServers',
+  cache: true,
   key: (r) => [r.UserPoolId, r.Identifier],
 };
 
