@@ -10,6 +10,7 @@ import {
   topologicalOrder,
   type ResolveScope,
 } from './intrinsics/index.js';
+import { inDependencyOrder } from './schedule.js';
 import { decide, deletionOrder, withDependents, type Action } from './plan.js';
 import type { ProviderContext } from './resources/index.js';
 import { exportsOf, readStack, saveStack, type ReconcileSummary, type StackRecord, type StackResource } from './stacks/stackRecord.js';
@@ -96,7 +97,10 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
     delete applied[id];
     changes.push({ action: 'delete', logicalId: id, type: gone.Type, physicalId: gone.PhysicalId });
   };
-  /** Deletes `id` and its dependents now; those the template keeps are created again in their turn. */
+  /**
+   * Deletes `id` and its dependents now; those the template keeps are created again in their turn (they depend on
+   * `id`, so none of them has started yet).
+   */
   const clear = async (id: string) => {
     for (const old of withDependents(applied, id)) {
       const gone = applied[old]!;
@@ -107,7 +111,7 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
     }
   };
   try {
-    for (const id of active) {
+    await inDependencyOrder(active, (id) => graph.get(id) ?? [], async (id) => {
       const { Type: type, Metadata } = template.Resources[id]!;
       const properties = (resolveValue(template.Resources[id]!.Properties ?? {}, scope, ['Resources', id, 'Properties']) ?? {}) as Record<string, unknown>;
       const pinnedId = pinnedIdOf(Metadata);
@@ -128,7 +132,10 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
         ...(isEmulated(type) ? {} : { Accepted: true }),
       };
       changes.push({ action, logicalId: id, type, physicalId: done.physicalId });
-    }
+    });
+    // Reported in the template's dependency order, whatever order the side-by-side work finished in.
+    const position = new Map(active.map((id, i) => [id, i]));
+    changes.sort((a, b) => (position.get(a.logicalId) ?? -1) - (position.get(b.logicalId) ?? -1));
     for (const id of deletionOrder(applied, new Set(active))) {
       const gone = applied[id]!;
       await atResource(loaded, id, () => removeResource(context, gone));
