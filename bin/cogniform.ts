@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { codes } from '../src/cli/codes.js';
+import { deploy } from '../src/cli/deploy.js';
 import { start } from '../src/cli/start.js';
 import { ConfigError, parsePort, type Config } from '../src/config.js';
 import { VERSION } from '../src/version.js';
@@ -10,6 +11,8 @@ const USAGE = `cogniform ${VERSION}: a local AWS Cognito user-pools emulator
 Usage:
   cogniform start [PATH...] [options]            run the emulator; reconcile and watch the templates in PATHs
                                                  (serverless.yml, CloudFormation YAML/JSON, or folders of them)
+  cogniform deploy TEMPLATE [--stage S] [--param KEY=VALUE]
+                                                 reconcile one template once into a running emulator
   cogniform codes [--pool ID] [--user NAME]      codes and temporary passwords it "sent", newest first
 
 Options of start (environment variable in brackets):
@@ -28,7 +31,7 @@ Options of start (environment variable in brackets):
   --no-watch          reconcile the templates once, do not follow changes
   --verbose           log every request
 
-Options of codes:
+Options of codes and deploy:
   --endpoint URL      the running emulator, default http://localhost:4566
   --json              print JSON
 
@@ -67,6 +70,11 @@ async function main(argv: string[]): Promise<number> {
   if (values.help || command === 'help') return print(USAGE);
   if (command === 'codes') {
     return codes(values.endpoint ?? 'http://localhost:4566', { pool: values.pool, user: values.user, json: values.json });
+  }
+  if (command === 'deploy') {
+    const [, file] = positionals;
+    if (!file) throw new ConfigError('deploy: which template? cogniform deploy TEMPLATE [--stage S] [--param KEY=VALUE]');
+    return deploy(values.endpoint ?? 'http://localhost:4566', file, { stage: values.stage, parameters: parseParams(values.param ?? []) });
   }
   if (command !== 'start') {
     console.error(`cogniform: unknown command "${command}"\n\n${USAGE}`);

@@ -31,8 +31,8 @@ export interface Emulator {
   store: Store;
   /** The token service, for tests that need tokens without signing in. */
   tokens: Tokens;
-  /** The templates given at start, to reconcile on demand (tests, `cogniform deploy`). */
-  templates?: RunningTemplates['templates'] | undefined;
+  /** The templates given at start, reconciled on demand (tests), and `cogniform deploy`'s way in. */
+  templates: RunningTemplates['templates'];
   /** `http://localhost:<port>`, with the port actually bound (useful with port 0). */
   url: string;
   port: number;
@@ -65,7 +65,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   // One object, so that the token service sees the port once it is bound (`deps.port = port` below).
   const deps: Deps = Object.assign(base, { tokens: createTokens(base) });
   const cognito = createCognitoService(deps);
-  let ready = !options.templates;
+  let ready = false;
+  let running: RunningTemplates | undefined;
   const app = buildApp({
     cognito,
     wellKnown: deps.tokens,
@@ -75,6 +76,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       reset: () => store.clear(),
       codes: (filter) => inbox.list(filter),
       stacks: () => listStacks(store),
+      deploy: (file, given) => running!.templates.deploy(file, given),
     },
     region: options.region,
     accountId: options.accountId,
@@ -88,24 +90,22 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     throw error;
   }
   deps.port = port;
-  let running: RunningTemplates | undefined;
-  if (options.templates) {
-    // Readiness waits for the first reconcile (DESIGN.md §3 "readiness"), whatever its outcome.
-    running = await startTemplates({ store, log, cognito, region: options.region, accountId: options.accountId }, options.templates);
-    ready = true;
-  }
+  // Readiness waits for the first reconcile of the templates given (DESIGN.md §3 "readiness"), whatever its outcome.
+  const templates = options.templates ?? { paths: [], watch: false, stage: 'local', parameters: {} };
+  running = await startTemplates({ store, log, cognito, region: options.region, accountId: options.accountId }, templates);
+  ready = true;
   let closed = false;
   return {
     app,
     store,
     tokens: deps.tokens,
-    templates: running?.templates,
+    templates: running.templates,
     port,
     url: `http://localhost:${port}`,
     async close() {
       if (closed) return;
       closed = true;
-      await running?.close();
+      await running.close();
       await app.close();
       await store.close();
     },

@@ -2,6 +2,7 @@ import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../cognito/deps.js';
 import type { Store } from '../store/store.js';
+import { isEmulated } from './apply.js';
 import { reconcile, type Change, type ReconcileDeps } from './reconcile.js';
 import { loadStack, templateFiles, type SourceOptions } from './sources.js';
 import { deleteStackRecord, listStacks } from './stacks/stackRecord.js';
@@ -33,7 +34,15 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
   const roots = options.paths.map((p) => path.resolve(p));
   const underRoots = (file: string) => roots.some((root) => file === root || file.startsWith(root + path.sep));
 
-  async function reconcileAll(): Promise<ReconcileReport> {
+  // One reconcile at a time, whoever asks (a save, `cogniform deploy`): two at once could both change one stack.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <R>(work: () => Promise<R>): Promise<R> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => {});
+    return run;
+  };
+
+  async function reconcileAllNow(): Promise<ReconcileReport> {
     const started = performance.now();
     const errors: string[] = [];
     let files: string[] = [];
@@ -77,7 +86,35 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
     await writeFile(file, JSON.stringify(all, null, 2) + '\n');
   }
 
-  return { reconcileAll, roots };
+  /** `cogniform deploy FILE`: one file reconciled once, with its own stage and parameters; the summary logged and returned. */
+  async function deployNow(file: string, given: { stage?: string; parameters?: Record<string, string> }): Promise<DeployReport> {
+    try {
+      const { loaded, stackName, region } = await loadStack(file, { ...options, ...(given.stage ? { stage: given.stage } : {}) });
+      const result = await reconcile(deps, { loaded, stackName, region, parameters: given.parameters ?? {} });
+      const text = summary(file, stackName, result.changes, result.durationMs);
+      deps.log.info(text);
+      if (options.outputsFile) await writeOutputs(options.outputsFile);
+      return { stackName, summary: text, outputs: result.stack.Outputs, errors: [] };
+    } catch (error) {
+      deps.log.error(describe(error));
+      return { summary: '', outputs: {}, errors: [describe(error)] };
+    }
+  }
+
+  return {
+    reconcileAll: () => serial(reconcileAllNow),
+    deploy: (file: string, given: { stage?: string; parameters?: Record<string, string> }) => serial(() => deployNow(file, given)),
+    roots,
+  };
+}
+
+export interface DeployReport {
+  stackName?: string;
+  /** The lines printed for the change. */
+  summary: string;
+  outputs: Record<string, string>;
+  /** `<file>:<line>:<col> <reason>` lines; empty when it was applied. */
+  errors: string[];
 }
 
 export type Templates = ReturnType<typeof createTemplates>;
@@ -97,7 +134,9 @@ export function summary(file: string, stackName: string, changes: Change[], dura
   const unchanged = changes.filter((c) => c.action === 'unchanged').length;
   for (const change of changes) {
     if (change.action === 'unchanged') continue;
-    lines.push(`  ${SIGNS[change.action]} ${change.logicalId} ${change.type} ${change.physicalId}`);
+    // Types cogniform does not emulate are recorded with an id so that Refs to them resolve, and said so once.
+    const note = change.action === 'create' && !isEmulated(change.type) ? ` (recorded only: cogniform does not emulate ${change.type})` : '';
+    lines.push(`  ${SIGNS[change.action]} ${change.logicalId} ${change.type} ${change.physicalId}${note}`);
   }
   if (unchanged) lines.push(`  = ${unchanged} unchanged`);
   return lines.join('\n');

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { CodeFilter, SentCode } from '../cognito/codes/inbox.js';
 import type { StackRecord } from '../iac/stacks/stackRecord.js';
+import type { DeployReport } from '../iac/templates.js';
 
 export interface EmulatorEndpoints {
   version: string;
@@ -11,6 +12,14 @@ export interface EmulatorEndpoints {
   codes(filter: CodeFilter): Promise<SentCode[]>;
   /** The stacks the templates made. */
   stacks(): Promise<StackRecord[]>;
+  /** `cogniform deploy`: reconciles one template file once. */
+  deploy(file: string, given: { stage?: string; parameters?: Record<string, string> }): Promise<DeployReport>;
+}
+
+interface DeployBody {
+  path?: unknown;
+  stage?: unknown;
+  parameters?: unknown;
 }
 
 /** A repeated query parameter arrives as a list; the first one counts. An empty one is as good as absent. */
@@ -65,6 +74,29 @@ export function registerEmulatorEndpoints(app: FastifyInstance, endpoints: Emula
       lastReconcile: s.LastReconcile ?? null,
     })),
   }));
+
+  // `cogniform deploy`: the file is read by the emulator, so the path must be one it can see (the same machine).
+  app.post<{ Body: Buffer | undefined }>('/_cogniform/deploy', async (request, reply) => {
+    // Every body arrives as bytes (./edge.ts parses AWS's JSON itself).
+    let body: DeployBody = {};
+    try {
+      body = JSON.parse(request.body?.toString('utf8') || '{}') as DeployBody;
+    } catch {
+      // Answered below as a body without a path.
+    }
+    const { path, stage, parameters } = body ?? {};
+    const stringMap = (value: unknown) =>
+      typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
+    if (typeof path !== 'string' || !path || (stage !== undefined && typeof stage !== 'string') || (parameters !== undefined && !stringMap(parameters))) {
+      return reply.code(400).send({ message: 'Expected {"path": "<template file>", "stage"?: "<stage>", "parameters"?: {"KEY": "VALUE"}}.' });
+    }
+    const report = await endpoints.deploy(path, {
+      ...(stage !== undefined ? { stage } : {}),
+      ...(parameters !== undefined ? { parameters: parameters as Record<string, string> } : {}),
+    });
+    if (report.errors.length) return reply.code(400).send({ message: report.errors.join('\n'), errors: report.errors });
+    return { stackName: report.stackName, summary: report.summary, outputs: report.outputs };
+  });
 
   app.post('/_cogniform/reset', async () => {
     await endpoints.reset();
