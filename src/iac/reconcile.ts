@@ -41,6 +41,8 @@ export interface Change {
   logicalId: string;
   type: string;
   physicalId: string;
+  /** A dropped resource its DeletionPolicy kept. */
+  retained?: boolean;
 }
 
 export interface ReconcileResult {
@@ -95,7 +97,8 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
   };
   const deleted = (id: string, gone: StackResource) => {
     delete applied[id];
-    changes.push({ action: 'delete', logicalId: id, type: gone.Type, physicalId: gone.PhysicalId });
+    const retained = retains(gone.DeletionPolicy) && !cleared.has(id);
+    changes.push({ action: 'delete', logicalId: id, type: gone.Type, physicalId: gone.PhysicalId, ...(retained ? { retained } : {}) });
   };
   /**
    * Deletes `id` and its dependents now; those the template keeps are created again in their turn (they depend on
@@ -112,7 +115,7 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
   };
   try {
     await inDependencyOrder(active, (id) => graph.get(id) ?? [], async (id) => {
-      const { Type: type, Metadata } = template.Resources[id]!;
+      const { Type: type, Metadata, DeletionPolicy, UpdateReplacePolicy } = template.Resources[id]!;
       const properties = (resolveValue(template.Resources[id]!.Properties ?? {}, scope, ['Resources', id, 'Properties']) ?? {}) as Record<string, unknown>;
       const pinnedId = pinnedIdOf(Metadata);
       const before = applied[id];
@@ -130,6 +133,8 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
         Properties: properties,
         DependsOn: [...(graph.get(id) ?? [])],
         ...(isEmulated(type) ? {} : { Accepted: true }),
+        ...(DeletionPolicy ? { DeletionPolicy } : {}),
+        ...(UpdateReplacePolicy ? { UpdateReplacePolicy } : {}),
       };
       changes.push({ action, logicalId: id, type, physicalId: done.physicalId });
     });
@@ -138,11 +143,14 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
     changes.sort((a, b) => (position.get(a.logicalId) ?? -1) - (position.get(b.logicalId) ?? -1));
     for (const id of deletionOrder(applied, new Set(active))) {
       const gone = applied[id]!;
-      await atResource(loaded, id, () => removeResource(context, gone));
+      // DeletionPolicy Retain (and RetainExceptOnCreate, which differs only when a create rolls back): the stack
+      // forgets the resource and the resource stays (CloudFormation DeletionPolicy attribute reference).
+      if (!retains(gone.DeletionPolicy)) await atResource(loaded, id, () => removeResource(context, gone));
       deleted(id, gone);
     }
-    // Replaced resources last, newest dependents first, once nothing refers to them any more.
-    for (const old of replaced.reverse()) await removeResource(context, old);
+    // Replaced resources last, newest dependents first, once nothing refers to them any more; UpdateReplacePolicy
+    // Retain keeps them.
+    for (const old of replaced.reverse()) if (!retains(old.UpdateReplacePolicy)) await removeResource(context, old);
     Object.assign(stack, outputsOf(loaded, scope));
   } catch (error) {
     stack.Status = previous ? 'UPDATE_FAILED' : 'CREATE_FAILED';
@@ -154,6 +162,8 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
   await saveStack(deps.store, stack);
   return { stack, changes, durationMs: stack.LastReconcile.durationMs };
 }
+
+const retains = (policy: string | undefined) => policy === 'Retain' || policy === 'RetainExceptOnCreate';
 
 function lastReconcile(at: Date, started: number, changes: Change[], error: string | null): ReconcileSummary {
   const count = (action: Change['action']) => changes.filter((c) => c.action === action).length;

@@ -135,7 +135,12 @@ export function summary(file: string, stackName: string, changes: Change[], dura
   for (const change of changes) {
     if (change.action === 'unchanged') continue;
     // Types cogniform does not emulate are recorded with an id so that Refs to them resolve, and said so once.
-    const note = change.action === 'create' && !isEmulated(change.type) ? ` (recorded only: cogniform does not emulate ${change.type})` : '';
+    const note =
+      change.action === 'create' && !isEmulated(change.type)
+        ? ` (recorded only: cogniform does not emulate ${change.type})`
+        : change.retained
+          ? ' (kept: DeletionPolicy Retain; the stack no longer manages it)'
+          : '';
     lines.push(`  ${SIGNS[change.action]} ${change.logicalId} ${change.type} ${change.physicalId}${note}`);
   }
   if (unchanged) lines.push(`  = ${unchanged} unchanged`);

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AdminCreateUserCommand, DescribeUserPoolClientCommand, ListGroupsCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminCreateUserCommand, DescribeUserPoolClientCommand, DescribeUserPoolDomainCommand, ListGroupsCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startCli, type ChildEmulator } from '../helpers/child.js';
@@ -38,7 +38,12 @@ resources:
       Properties:
         UserPoolId: ${options.broken ? '!Ref NoSuchPool' : '!Ref UserPool'}
         ClientName: web
-        ExplicitAuthFlows: [${(options.flows ?? ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']).join(', ')}]${groups}
+        ExplicitAuthFlows: [${(options.flows ?? ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']).join(', ')}]
+    Domain:
+      Type: AWS::Cognito::UserPoolDomain
+      Properties:
+        UserPoolId: !Ref UserPool
+        Domain: watched-\${sls:stage}${groups}
   Outputs:
     ClientId:
       Value: !Ref WebClient
@@ -73,6 +78,8 @@ test('start: the serverless.yml in the folder is reconciled before the emulator 
   assert.is(stack!.name, 'watched-local');
   assert.ok(stack!.resources.some((r) => r.logicalId === 'UserPool' && r.physicalId === POOL_ID));
   assert.equal(await groupNames(), ['admins']);
+  const { DomainDescription } = await cli.client.send(new DescribeUserPoolDomainCommand({ Domain: 'watched-local' }));
+  assert.is(DomainDescription!.UserPoolId, POOL_ID);
   assert.match(cli.output().stdout, /\+ UserPool AWS::Cognito::UserPool us-east-1_WatchPool1/);
 });
 

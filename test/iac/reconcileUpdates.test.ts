@@ -86,4 +86,17 @@ test('reconcile: resources dropped from the template are deleted, dependents bef
   assert.equal(second.stack.LastReconcile!.changes, { created: 0, updated: 0, replaced: 0, deleted: 2, unchanged: 4 });
 });
 
+
+test('reconcile: a resource with DeletionPolicy Retain stays when the template drops it; the stack forgets it', async () => {
+  const first = await harness.run('retained.yaml');
+  const pool = first.stack.Resources.Pool!.PhysicalId;
+  const second = await harness.run('retainedDropped.yaml');
+  assert.equal(second.changes.filter((c) => c.action === 'delete').map((c) => [c.logicalId, c.retained ?? false]).sort(), [
+    ['Dropped', false], ['Kept', true],
+  ]);
+  const groups = (await harness.api('ListGroups', { UserPoolId: pool })).Groups.map((g: { GroupName: string }) => g.GroupName);
+  assert.equal(groups, ['kept']);
+  assert.equal(Object.keys(second.stack.Resources), ['Pool']);
+});
+
 test.run();

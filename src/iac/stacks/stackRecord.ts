@@ -14,6 +14,9 @@ export interface StackResource {
   DependsOn: string[];
   /** Whether the resource is only recorded, not emulated (IAM, Logs, ...). */
   Accepted?: boolean;
+  /** `Retain` keeps the resource when the template drops it; `UpdateReplacePolicy: Retain` when it is replaced. */
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
 }
 
 export interface ReconcileSummary {
