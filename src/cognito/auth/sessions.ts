@@ -1,7 +1,7 @@
 import type { ChallengeNameType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Store, TableSpec, Transaction } from '../../store/store.js';
 import type { Ids } from '../deps.js';
-import type { CustomAuthState } from '../operations/signIn/challenges/customChallenge.js';
+import type { ChallengeResult } from '../triggers/authChallenge.js';
 import { NotAuthorizedException } from '../errors.js';
 import { CLIENT_DEFAULTS, type UserPoolClientRecord } from '../model/client.js';
 
@@ -46,6 +46,17 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 // many Amplify threads).
 const invalid = () => new NotAuthorizedException('Invalid session for the user.');
 const expired = () => new NotAuthorizedException('Invalid session for the user, session is expired.');
+
+/** What a custom sign-in carries from one step to the next, in its session. */
+export interface CustomAuthState {
+  steps: ChallengeResult[];
+  /** The name typed, for a user who does not exist (the session then names no user). */
+  username: string;
+  /** The client's SRP_A when the sign-in began with SRP, for a PASSWORD_VERIFIER step. */
+  srpA?: string;
+  privateChallengeParameters?: Record<string, string>;
+  challengeMetadata?: string | null;
+}
 
 export type NewSession = Omit<AuthSession, 'Id' | 'ExpiresAt'>;
 

@@ -1,4 +1,4 @@
-import { createSession, takeSession, type AuthSession } from '../../../auth/sessions.js';
+import { createSession, takeSession, type AuthSession, type CustomAuthState } from '../../../auth/sessions.js';
 import { parseSrpA } from '../../../auth/srpServer.js';
 import { InvalidLambdaResponseException, InvalidParameterException, NotAuthorizedException, UserNotConfirmedException } from '../../../errors.js';
 import { hidesUsers } from '../../../model/client.js';
@@ -19,17 +19,6 @@ import { srpChallenge } from './srpAuth.js';
 // authentication challenge Lambda triggers"). Each step asks DefineAuthChallenge what comes next given the steps
 // so far: tokens, failure, SRP's PASSWORD_VERIFIER (when the sign-in began with CHALLENGE_NAME=SRP_A), or a
 // CUSTOM_CHALLENGE whose parameters CreateAuthChallenge makes and whose answer VerifyAuthChallengeResponse judges.
-
-/** What a custom sign-in carries from one step to the next, in its session. */
-export interface CustomAuthState {
-  steps: ChallengeResult[];
-  /** The name typed, for a user who does not exist (the session then names no user). */
-  username: string;
-  /** The client's SRP_A when the sign-in began with SRP, for a PASSWORD_VERIFIER step. */
-  srpA?: string;
-  privateChallengeParameters?: Record<string, string>;
-  challengeMetadata?: string | null;
-}
 
 /** InitiateAuth / AdminInitiateAuth with AuthFlow CUSTOM_AUTH. */
 export async function startCustomAuth(

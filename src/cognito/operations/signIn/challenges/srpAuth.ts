@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { createSession, takeSession } from '../../../auth/sessions.js';
+import { createSession, takeSession, type CustomAuthState } from '../../../auth/sessions.js';
 import { parseSrpA, serverEphemeral, verifyPasswordClaim } from '../../../auth/srpServer.js';
 import { InvalidParameterException } from '../../../errors.js';
 import { findUser, type UserRecord } from '../../../model/user.js';
@@ -7,7 +7,7 @@ import { epochSeconds, passwordAccepted, requireParameter, type AuthResponse, ty
 import type { SignInClient } from '../flow/signInClient.js';
 import { checkSecretHash } from '../flow/signInClient.js';
 import { checkAttempt, checkCanSignIn, findSignInUser, incorrectPassword, namesOf, settled } from '../flow/signInUser.js';
-import { continueCustomAuth, type CustomAuthState } from './customChallenge.js';
+import { continueCustomAuth } from './customChallenge.js';
 
 // USER_SRP_AUTH: the PASSWORD_VERIFIER challenge and its answer, as amazon-cognito-identity-js speaks them
 // (/work/shared/reference/cognito-api.md §3; the arithmetic is in ../../auth/srpServer.ts).
