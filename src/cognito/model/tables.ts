@@ -12,6 +12,8 @@ import { userPoolDomains } from './domain.js';
 import { groups, memberships } from './group.js';
 import { identityProviders } from './identityProvider.js';
 import { resourceServers } from './resourceServer.js';
+import { riskConfigurations } from './riskConfiguration.js';
+import { uiCustomizations } from './uiCustomization.js';
 import { users } from './user.js';
 import { poolStats } from './userPool.js';
 
@@ -19,5 +21,5 @@ import { poolStats } from './userPool.js';
 export const POOL_SCOPED_TABLES = [
   userPoolClients, userPoolDomains, groups, memberships, identityProviders, resourceServers, users, poolStats,
   sentCodes, authSessions, pendingCodes, poolSigningKeys, tokenSessions, tokenSignOuts, heldUpdates,
-  rotatedRefreshTokens, failedAttempts,
+  rotatedRefreshTokens, failedAttempts, uiCustomizations, riskConfigurations,
 ] as TableSpec<unknown>[];

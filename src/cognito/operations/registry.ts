@@ -9,10 +9,12 @@ import * as passwords from './passwords/index.js';
 import * as pools from './pools/index.js';
 import * as profile from './profile/index.js';
 import * as resourceServers from './resourceServers/index.js';
+import * as riskConfiguration from './riskConfiguration/index.js';
 import * as sessions from './sessions/index.js';
 import * as signIn from './signIn/index.js';
 import * as signUp from './signUp/index.js';
 import * as tags from './tags/index.js';
+import * as uiCustomization from './uiCustomization/index.js';
 import * as users from './users/index.js';
 
 // The one registry: operation name → factory. Each folder's index.ts lists its operations; a name that is not
@@ -35,6 +37,8 @@ const registry = {
   ...passwords,
   ...profile,
   ...sessions,
+  ...uiCustomization,
+  ...riskConfiguration,
 } satisfies { [K in OperationName]?: Factory };
 
 export type ImplementedOperation = keyof typeof registry;

@@ -1,5 +1,4 @@
 import type { LambdaConfigType } from '@aws-sdk/client-cognito-identity-provider';
-import type { Functions } from '../../lambda/functions.js';
 import type { Deps } from '../deps.js';
 import { UnexpectedLambdaException, UserLambdaValidationException } from '../errors.js';
 import { attributeMap, type UserRecord } from '../model/user.js';

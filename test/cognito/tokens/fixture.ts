@@ -42,7 +42,7 @@ export async function makeSubject(
     groups?: { GroupName: string; Precedence?: number; RoleArn?: string }[];
   } = {},
 ): Promise<Subject> {
-  const { client: sdk, store } = emulator;
+  const { client: sdk } = emulator;
   const { UserPool } = await sdk.send(new CreateUserPoolCommand({ PoolName: 'tokens', ...options.pool }));
   const poolId = UserPool!.Id!;
   const { UserPoolClient } = await sdk.send(

@@ -1,11 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CognitoError } from '../../../src/cognito/errors.js';
-import { checkPinned, deleting, generatedName, unlessNotEmulated } from '../../../src/iac/resources/cognito/common.js';
-import type { ProviderContext } from '../../../src/iac/resources/provider.js';
+import { checkPinned, deleting, generatedName } from '../../../src/iac/resources/cognito/common.js';
 
-const logs: string[] = [];
-const ctx: ProviderContext = { cognito: async () => ({}), region: 'us-east-1', accountId: '0', stackName: 's', log: (m) => logs.push(m) };
 const failing = (type: ConstructorParameters<typeof CognitoError>[0]) => Promise.reject(new CognitoError(type, `${type} happened`));
 
 async function rejection(work: Promise<unknown>): Promise<unknown> {
@@ -20,13 +17,6 @@ async function rejection(work: Promise<unknown>): Promise<unknown> {
 test('generatedName: the logical ID, a hyphen and 12 alphanumerics, different each time', () => {
   assert.match(generatedName('Pool'), /^Pool-[A-Za-z0-9]{12}$/);
   assert.is.not(generatedName('Pool'), generatedName('Pool'));
-});
-
-test('unlessNotEmulated: an operation cogniform lacks becomes one notice line; other errors surface', async () => {
-  await unlessNotEmulated(ctx, 'AWS::Cognito::X', failing('UnsupportedOperationException'));
-  assert.equal(logs, ['AWS::Cognito::X: accepted, not emulated (UnsupportedOperationException happened)']);
-  const error = await rejection(unlessNotEmulated(ctx, 'AWS::Cognito::X', failing('InvalidParameterException')));
-  assert.is((error as CognitoError).type, 'InvalidParameterException');
 });
 
 test('deleting: a resource already gone is deleted; other errors surface', async () => {

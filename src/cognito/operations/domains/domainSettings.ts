@@ -1,6 +1,6 @@
 import type { CreateUserPoolDomainRequest } from '@aws-sdk/client-cognito-identity-provider';
 import type { Store, Transaction } from '../../../store/store.js';
-import { Constraints, PATTERNS } from '../../constraints.js';
+import { PATTERNS } from '../../constraints.js';
 import { InvalidParameterException } from '../../errors.js';
 import { isCustomDomain, userPoolDomains, type UserPoolDomainRecord } from '../../model/domain.js';
 import { userPools, type UserPoolRecord } from '../../model/userPool.js';

@@ -36,19 +36,6 @@ export async function deleting(work: Promise<unknown>): Promise<void> {
   }
 }
 
-/**
- * Runs an operation cogniform does not implement yet as a no-op with a notice, so that a template using it still
- * applies (the issue's rule for types not emulated). Once the operation exists, it simply runs.
- */
-export async function unlessNotEmulated(ctx: ProviderContext, type: string, work: Promise<unknown>): Promise<void> {
-  try {
-    await work;
-  } catch (error) {
-    if (errorType(error) !== 'UnsupportedOperationException') throw error;
-    ctx.log(`${type}: accepted, not emulated (${(error as Error).message})`);
-  }
-}
-
 /** A pinned id the context could not honour is an error, never a silently different id. */
 export function checkPinned(what: string, pinnedId: string | undefined, id: string): void {
   if (pinnedId !== undefined && pinnedId !== id) {

@@ -1,6 +1,6 @@
 import type { UserPoolRiskConfigurationAttachmentProperties } from 'cloudform-types/types/cognito/userPoolRiskConfigurationAttachment.js';
 import type { ResourceProvider, Resolved } from '../provider.js';
-import { changed, deleting, generatedName, unlessNotEmulated } from './common.js';
+import { changed, deleting, generatedName } from './common.js';
 
 // AWS::Cognito::UserPoolRiskConfigurationAttachment: threat protection settings for a client (or `ALL`). Ref is a
 // generated ID; no Fn::GetAtt attributes. ClientId and UserPoolId are create-only (registry schema
@@ -9,25 +9,22 @@ import { changed, deleting, generatedName, unlessNotEmulated } from './common.js
 
 type Props = Resolved<UserPoolRiskConfigurationAttachmentProperties>;
 
-const TYPE = 'AWS::Cognito::UserPoolRiskConfigurationAttachment';
-
 export const userPoolRiskConfigurationAttachment: ResourceProvider<Props> = {
-  type: TYPE,
+  type: 'AWS::Cognito::UserPoolRiskConfigurationAttachment',
 
   replaces: (previous, next) => changed(previous, next, ['ClientId', 'UserPoolId']),
 
   async create(ctx, logicalId, props) {
-    await unlessNotEmulated(ctx, TYPE, ctx.cognito('SetRiskConfiguration', props));
+    await ctx.cognito('SetRiskConfiguration', props);
     return { physicalId: generatedName(logicalId), attributes: {} };
   },
 
   async update(ctx, current, next) {
-    await unlessNotEmulated(ctx, TYPE, ctx.cognito('SetRiskConfiguration', next));
+    await ctx.cognito('SetRiskConfiguration', next);
     return current;
   },
 
   async delete(ctx, _current, props) {
-    const clearing = ctx.cognito('SetRiskConfiguration', { UserPoolId: props.UserPoolId, ClientId: props.ClientId });
-    await deleting(unlessNotEmulated(ctx, TYPE, clearing));
+    await deleting(ctx.cognito('SetRiskConfiguration', { UserPoolId: props.UserPoolId, ClientId: props.ClientId }));
   },
 };
