@@ -6,6 +6,8 @@ import { createCognitoService } from './cognito/service.js';
 import { createTokens } from './cognito/tokens/service.js';
 import type { Tokens } from './cognito/tokens/tokens.js';
 import type { Config } from './config.js';
+import { createDeployments } from './deployments.js';
+import { poolKeys } from './gateway/poolKeys.js';
 import { listStacks } from './iac/stacks/stackRecord.js';
 import { startTemplates, type RunningTemplates, type TemplateOptions } from './iac/startTemplates.js';
 import { handlerFunctions, type Handler } from './lambda/functions.js';
@@ -60,16 +62,25 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     port: options.port,
     issuer: options.issuer,
     fixedCode: options.code,
-    functions: handlerFunctions(options.functions ?? {}),
   };
   // One object, so that the token service sees the port once it is bound (`deps.port = port` below).
-  const deps: Deps = Object.assign(base, { tokens: createTokens(base) });
+  const tokens = createTokens(base);
+  const deployments = createDeployments({
+    handlers: handlerFunctions(options.functions ?? {}),
+    pools: poolKeys(tokens, () => deps.port),
+    clock,
+    log,
+    region: options.region,
+    accountId: options.accountId,
+  });
+  const deps: Deps = Object.assign(base, { tokens, functions: deployments.functions });
   const cognito = createCognitoService(deps);
   let ready = false;
   let running: RunningTemplates | undefined;
   const app = buildApp({
     cognito,
     wellKnown: deps.tokens,
+    gateways: deployments.gateways,
     emulator: {
       version: VERSION,
       ready: () => ready,
@@ -92,7 +103,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   deps.port = port;
   // Readiness waits for the first reconcile of the templates given (DESIGN.md §3 "readiness"), whatever its outcome.
   const templates = options.templates ?? { paths: [], watch: false, stage: 'local', parameters: {} };
-  running = await startTemplates({ store, log, cognito, region: options.region, accountId: options.accountId }, templates);
+  const afterReconcile = async () => {
+    for (const line of deployments.refresh(await listStacks(store), `http://localhost:${port}`)) log.info(line);
+  };
+  running = await startTemplates({ store, log, cognito, region: options.region, accountId: options.accountId, afterReconcile }, templates);
   ready = true;
   let closed = false;
   return {
@@ -107,6 +121,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       closed = true;
       await running.close();
       await app.close();
+      await deployments.close();
       await store.close();
     },
   };

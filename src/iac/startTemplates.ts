@@ -27,7 +27,14 @@ export interface RunningTemplates {
 }
 
 export async function startTemplates(
-  deps: { store: Store; log: Logger; cognito: CognitoService; region: string; accountId: string },
+  deps: {
+    store: Store;
+    log: Logger;
+    cognito: CognitoService;
+    region: string;
+    accountId: string;
+    afterReconcile?: () => Promise<void>;
+  },
   options: TemplateOptions,
 ): Promise<RunningTemplates> {
   const { accountId } = deps;
@@ -36,6 +43,7 @@ export async function startTemplates(
       store: deps.store,
       log: deps.log,
       accountId,
+      ...(deps.afterReconcile ? { afterReconcile: deps.afterReconcile } : {}),
       providerContext: ({ stackName, region }) => ({
         region,
         accountId,

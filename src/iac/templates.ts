@@ -22,6 +22,8 @@ export interface TemplatesOptions extends SourceOptions {
 export interface TemplatesDeps extends ReconcileDeps {
   store: Store;
   log: Logger;
+  /** Runs after every reconcile, whatever its outcome (the local functions and APIs follow the stacks). */
+  afterReconcile?: () => Promise<void>;
 }
 
 export interface ReconcileReport {
@@ -63,6 +65,7 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
     await removeStacksOfMissingFiles(new Set(files.map((f) => path.resolve(f))), errors);
     for (const line of errors) deps.log.error(`${line}\n  (kept the last good state; fix the file and save again)`);
     if (options.outputsFile) await writeOutputs(options.outputsFile);
+    await deps.afterReconcile?.();
     return { errors, durationMs: performance.now() - started };
   }
 
@@ -94,6 +97,7 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
       const text = summary(file, stackName, result.changes, result.durationMs);
       deps.log.info(text);
       if (options.outputsFile) await writeOutputs(options.outputsFile);
+      await deps.afterReconcile?.();
       return { stackName, summary: text, outputs: result.stack.Outputs, errors: [] };
     } catch (error) {
       deps.log.error(describe(error));
@@ -134,15 +138,12 @@ export function summary(file: string, stackName: string, changes: Change[], dura
   const unchanged = changes.filter((c) => c.action === 'unchanged').length;
   for (const change of changes) {
     if (change.action === 'unchanged') continue;
-    // Types cogniform does not emulate are recorded with an id so that Refs to them resolve, and said so once.
-    const note =
-      change.action === 'create' && !isEmulated(change.type)
-        ? ` (recorded only: cogniform does not emulate ${change.type})`
-        : change.retained
-          ? ' (kept: DeletionPolicy Retain; the stack no longer manages it)'
-          : '';
+    const note = change.retained ? ' (kept: DeletionPolicy Retain; the stack no longer manages it)' : '';
     lines.push(`  ${SIGNS[change.action]} ${change.logicalId} ${change.type} ${change.physicalId}${note}`);
   }
   if (unchanged) lines.push(`  = ${unchanged} unchanged`);
+  // Types cogniform does not emulate are recorded with an id so that Refs to them resolve, and said so once.
+  const recorded = [...new Set(changes.filter((c) => c.action === 'create' && !isEmulated(c.type)).map((c) => c.type))];
+  if (recorded.length) lines.push(`  (recorded only, not emulated: ${recorded.join(', ')})`);
   return lines.join('\n');
 }

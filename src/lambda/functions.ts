@@ -52,3 +52,8 @@ export function handlerFunctions(handlers: Record<string, Handler>, timeoutMs = 
     },
   };
 }
+
+/** The first of `sources` that has the function (in-process handlers before the template's functions). */
+export function combineFunctions(...sources: Functions[]): Functions {
+  return { find: (arn) => sources.map((source) => source.find(arn)).find((found) => found !== undefined) };
+}

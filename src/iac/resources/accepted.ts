@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { ResourceProvider } from './provider.js';
 
-// Types cogniform does not emulate (IAM, Logs, S3 bucket policies, ...) or emulates in later parts (API Gateway,
-// Lambda): accepted so the template applies, given a physical ID and nothing else. The reconciler prints one notice.
+// Types cogniform does not emulate (IAM, Logs, S3 bucket policies, Lambda permissions, ...): accepted so the
+// template applies, given a physical ID and nothing else. The reconciler prints one notice.
 
 const UPPER_ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
@@ -26,10 +26,6 @@ interface Named {
  */
 const NAMED: Record<string, Named> = {
   'AWS::IAM::Role': { nameProperty: 'RoleName', arn: (_r, account, name) => `arn:aws:iam::${account}:role/${name}` },
-  'AWS::Lambda::Function': {
-    nameProperty: 'FunctionName',
-    arn: (region, account, name) => `arn:aws:lambda:${region}:${account}:function:${name}`,
-  },
   'AWS::Logs::LogGroup': {
     nameProperty: 'LogGroupName',
     arn: (region, account, name) => `arn:aws:logs:${region}:${account}:log-group:${name}:*`,

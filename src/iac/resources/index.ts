@@ -1,3 +1,5 @@
+import { httpApi, httpAuthorizer, httpIntegration, httpRoute, httpStage } from './apiGateway/httpApi.js';
+import { restApi, restAuthorizer, restDeployment, restMethod, restResource, restStage } from './apiGateway/restApi.js';
 import { userPool } from './cognito/userPool.js';
 import { userPoolClient } from './cognito/userPoolClient.js';
 import { userPoolDomain } from './cognito/userPoolDomain.js';
@@ -8,6 +10,7 @@ import { userPoolRiskConfigurationAttachment } from './cognito/userPoolRiskConfi
 import { userPoolUICustomizationAttachment } from './cognito/userPoolUICustomizationAttachment.js';
 import { userPoolUser } from './cognito/userPoolUser.js';
 import { userPoolUserToGroupAttachment } from './cognito/userPoolUserToGroupAttachment.js';
+import { lambdaFunction } from './lambda/function.js';
 import type { ResourceProvider } from './provider.js';
 
 export { acceptedProvider } from './accepted.js';
@@ -27,6 +30,18 @@ const providers = [
   userPoolUICustomizationAttachment,
   userPoolUser,
   userPoolUserToGroupAttachment,
+  restApi,
+  restResource,
+  restMethod,
+  restAuthorizer,
+  restDeployment,
+  restStage,
+  httpApi,
+  httpRoute,
+  httpIntegration,
+  httpAuthorizer,
+  httpStage,
+  lambdaFunction,
 ] as unknown as ResourceProvider[];
 
 const byType = new Map(providers.map((provider) => [provider.type, provider]));

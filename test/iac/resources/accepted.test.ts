@@ -19,8 +19,8 @@ test('accepted: a generated CloudFormation-style physical ID and no attributes f
 });
 
 test('accepted: a named type takes its name as physical ID and gets the Arn its service would build', async () => {
-  const fn = await acceptedProvider('AWS::Lambda::Function').create(ctx, 'HelloLambdaFunction', { FunctionName: 'shop-local-hello' });
-  assert.equal(fn, { physicalId: 'shop-local-hello', attributes: { Arn: 'arn:aws:lambda:eu-west-1:123456789012:function:shop-local-hello' } });
+  const table = await acceptedProvider('AWS::DynamoDB::Table').create(ctx, 'Orders', { TableName: 'shop-local-orders' });
+  assert.equal(table, { physicalId: 'shop-local-orders', attributes: { Arn: 'arn:aws:dynamodb:eu-west-1:123456789012:table/shop-local-orders' } });
   const role = await acceptedProvider('AWS::IAM::Role').create(ctx, 'Role', {});
   assert.match(role.physicalId, /^shop-Role-[A-Z0-9]{13}$/);
   assert.is(role.attributes.Arn, `arn:aws:iam::123456789012:role/${role.physicalId}`);
@@ -29,9 +29,9 @@ test('accepted: a named type takes its name as physical ID and gets the Arn its 
 });
 
 test('accepted: a new name replaces, other changes update in place with nothing to do', async () => {
-  const provider = acceptedProvider('AWS::Lambda::Function');
-  assert.ok(provider.replaces({ FunctionName: 'a' }, { FunctionName: 'b' }));
-  assert.not.ok(provider.replaces({ FunctionName: 'a', Timeout: 3 }, { FunctionName: 'a', Timeout: 6 }));
+  const provider = acceptedProvider('AWS::DynamoDB::Table');
+  assert.ok(provider.replaces({ TableName: 'a' }, { TableName: 'b' }));
+  assert.not.ok(provider.replaces({ TableName: 'a', BillingMode: 'PROVISIONED' }, { TableName: 'a', BillingMode: 'PAY_PER_REQUEST' }));
   assert.not.ok(acceptedProvider('AWS::IAM::Policy').replaces({ PolicyName: 'a' }, { PolicyName: 'b' }));
   const current = { physicalId: 'a', attributes: {} };
   assert.equal(await provider.update(ctx, current, {}, {}), current);
