@@ -106,7 +106,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const afterReconcile = async () => {
     for (const line of deployments.refresh(await listStacks(store), `http://localhost:${port}`)) log.info(line);
   };
-  running = await startTemplates({ store, log, cognito, region: options.region, accountId: options.accountId, afterReconcile }, templates);
+  running = await startTemplates(
+    { store, log, cognito, region: options.region, accountId: options.accountId, afterReconcile, dataDir: options.inMemory ? undefined : options.dataDir },
+    templates,
+  );
   ready = true;
   let closed = false;
   return {

@@ -34,6 +34,8 @@ export async function startTemplates(
     region: string;
     accountId: string;
     afterReconcile?: () => Promise<void>;
+    /** The LevelDB folder, never a save even inside a watched folder. */
+    dataDir?: string | undefined;
   },
   options: TemplateOptions,
 ): Promise<RunningTemplates> {
@@ -59,7 +61,8 @@ export async function startTemplates(
   let watcher: Watcher | undefined;
   if (options.watch) {
     const debounce = options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {};
-    watcher = watchPaths(options.paths, templates.reconcileAll, debounce);
+    const ignore = [deps.dataDir, options.outputsFile].filter((p): p is string => p !== undefined);
+    watcher = watchPaths(options.paths, templates.reconcileAll, { ...debounce, ignore });
     await watcher.ready;
     deps.log.info(`watching ${options.paths.join(', ')} for changes`);
   }

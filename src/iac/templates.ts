@@ -1,4 +1,4 @@
-import { access, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../cognito/deps.js';
 import type { Store } from '../store/store.js';
@@ -84,9 +84,11 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
     }
   }
 
+  /** Written only when it changes: the file may sit in a watched folder, where every write is a save. */
   async function writeOutputs(file: string): Promise<void> {
     const all = Object.fromEntries((await listStacks(deps.store)).map((s) => [s.Name, s.Outputs]));
-    await writeFile(file, JSON.stringify(all, null, 2) + '\n');
+    const text = JSON.stringify(all, null, 2) + '\n';
+    if ((await readFile(file, 'utf8').catch(() => undefined)) !== text) await writeFile(file, text);
   }
 
   /** `cogniform deploy FILE`: one file reconciled once, with its own stage and parameters; the summary logged and returned. */

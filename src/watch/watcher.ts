@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { watch } from 'chokidar';
 import { concatMap, debounceTime, finalize, from, Subject, throttle } from 'rxjs';
 
@@ -10,7 +11,12 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Called with each event that starts or joins a burst, for logging. */
   onEvent?: (event: string, file: string) => void;
+  /** Absolute paths whose changes are not saves (the emulator's own data dir and outputs file). */
+  ignore?: string[];
 }
+
+/** Folders that never hold a template: dependencies, VCS, the framework's build output, cogniform's own state. */
+const IGNORED = /(^|[/\\])(node_modules|\.git|\.serverless|\.cogniform)([/\\]|$)/;
 
 export interface Watcher {
   /** Resolves once the watcher has scanned the paths and listens. */
@@ -29,7 +35,12 @@ export function watchPaths(paths: string[], run: () => Promise<unknown>, options
       concatMap(() => from(run()).pipe(finalize(() => finished.next()))),
     )
     .subscribe({ error: () => {} });
-  const watcher = watch(paths, { ignoreInitial: true, ignored: (file) => /(^|[/\\])(node_modules|\.git|\.serverless|\.cogniform)([/\\]|$)/.test(file) });
+  const own = (options.ignore ?? []).map((p) => path.resolve(p));
+  const ignored = (file: string) => {
+    const absolute = path.resolve(file);
+    return IGNORED.test(file) || own.some((p) => absolute === p || absolute.startsWith(p + path.sep));
+  };
+  const watcher = watch(paths, { ignoreInitial: true, ignored });
   watcher.on('all', (event, file) => {
     options.onEvent?.(event, file);
     changes.next();
