@@ -24,6 +24,8 @@ export interface EmulatorOptions extends Config {
   logRequests?: boolean;
   /** Functions the pools' triggers can name, by function name (for programs that embed cogniform). */
   functions?: Record<string, Handler>;
+  /** Tests only: how long a trigger may take before the call fails as AWS's does after 5 seconds. */
+  triggerTimeoutMs?: number;
   /** Templates to reconcile at start (and watch): `cogniform start PATH...`. */
   templates?: TemplateOptions;
 }
@@ -62,6 +64,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     port: options.port,
     issuer: options.issuer,
     fixedCode: options.code,
+    triggerTimeoutMs: options.triggerTimeoutMs,
   };
   // One object, so that the token service sees the port once it is bound (`deps.port = port` below).
   const tokens = createTokens(base);
@@ -107,7 +110,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     for (const line of deployments.refresh(await listStacks(store), `http://localhost:${port}`)) log.info(line);
   };
   running = await startTemplates(
-    { store, log, cognito, region: options.region, accountId: options.accountId, afterReconcile, dataDir: options.inMemory ? undefined : options.dataDir },
+    {
+      store, log, cognito, region: options.region, accountId: options.accountId, afterReconcile,
+      hasFunction: (arn) => deps.functions.find(arn) !== undefined,
+      dataDir: options.inMemory ? undefined : options.dataDir,
+    },
     templates,
   );
   ready = true;

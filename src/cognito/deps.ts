@@ -42,6 +42,8 @@ export interface Deps {
   tokens: Tokens;
   /** The local functions the pool's triggers name (src/lambda/). */
   functions: Functions;
+  /** How long a trigger may take; AWS's 5 seconds unless a test shortens it (src/cognito/triggers/invoke.ts). */
+  triggerTimeoutMs?: number | undefined;
 }
 
 /** Per call: where the call came from. */

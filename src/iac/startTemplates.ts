@@ -34,6 +34,8 @@ export async function startTemplates(
     region: string;
     accountId: string;
     afterReconcile?: () => Promise<void>;
+    /** Whether a trigger's ARN names a function that can run (the reconcile warns of those that do not). */
+    hasFunction?: (arn: string) => boolean;
     /** The LevelDB folder, never a save even inside a watched folder. */
     dataDir?: string | undefined;
   },
@@ -46,6 +48,7 @@ export async function startTemplates(
       log: deps.log,
       accountId,
       ...(deps.afterReconcile ? { afterReconcile: deps.afterReconcile } : {}),
+      ...(deps.hasFunction ? { hasFunction: deps.hasFunction } : {}),
       providerContext: ({ stackName, region }) => ({
         region,
         accountId,

@@ -7,6 +7,7 @@ import { reconcile, type Change, type ReconcileDeps } from './reconcile.js';
 import { loadStack, templateFiles, type SourceOptions } from './sources.js';
 import { deleteStackRecord, listStacks } from './stacks/stackRecord.js';
 import { TemplateError, type LoadedTemplate } from './template.js';
+import { warnAboutTriggers } from './triggerCheck.js';
 
 // The templates `cogniform start PATH...` was given: each reconcile loads them all and brings every stack in line,
 // prints what changed, and removes the stacks of files that are gone. A file that fails to load or apply keeps its
@@ -24,6 +25,8 @@ export interface TemplatesDeps extends ReconcileDeps {
   log: Logger;
   /** Runs after every reconcile, whatever its outcome (the local functions and APIs follow the stacks). */
   afterReconcile?: () => Promise<void>;
+  /** Whether a trigger's ARN names a function that can run (./triggerCheck.ts); else the stacks' functions. */
+  hasFunction?: (arn: string) => boolean;
 }
 
 export interface ReconcileReport {
@@ -47,6 +50,7 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
   async function reconcileAllNow(): Promise<ReconcileReport> {
     const started = performance.now();
     const errors: string[] = [];
+    const reconciled: Parameters<typeof warnAboutTriggers>[1] = [];
     let files: string[] = [];
     try {
       files = await templateFiles(options.paths);
@@ -57,6 +61,7 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
       try {
         const { loaded, stackName, region } = await loadStack(file, options);
         const result = await reconcile(deps, { loaded, stackName, region, parameters: options.parameters });
+        reconciled.push({ loaded, stack: result.stack });
         deps.log.info(summary(file, stackName, result.changes, result.durationMs));
       } catch (error) {
         errors.push(describe(error));
@@ -66,6 +71,7 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
     for (const line of errors) deps.log.error(`${line}\n  (kept the last good state; fix the file and save again)`);
     if (options.outputsFile) await writeOutputs(options.outputsFile);
     await deps.afterReconcile?.();
+    await warnAboutTriggers(deps, reconciled);
     return { errors, durationMs: performance.now() - started };
   }
 
@@ -100,6 +106,7 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
       deps.log.info(text);
       if (options.outputsFile) await writeOutputs(options.outputsFile);
       await deps.afterReconcile?.();
+      await warnAboutTriggers(deps, [{ loaded, stack: result.stack }]);
       return { stackName, summary: text, outputs: result.stack.Outputs, errors: [] };
     } catch (error) {
       deps.log.error(describe(error));

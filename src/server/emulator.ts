@@ -53,6 +53,9 @@ export function registerEmulatorEndpoints(app: FastifyInstance, endpoints: Emula
         code: c.code,
         kind: c.kind,
         destination: c.destination,
+        // The text a CustomMessage trigger made (src/cognito/triggers/customMessage.ts); absent for the default.
+        ...(c.message !== undefined ? { message: c.message } : {}),
+        ...(c.subject !== undefined ? { subject: c.subject } : {}),
         createdAt: new Date(c.createdAt).toISOString(),
       })),
     };

@@ -35,6 +35,7 @@ export class Store {
       const tx = new Transaction();
       const result = await work(tx);
       await tx.commit(this.db);
+      tx.committed();
       return result;
     });
   }
@@ -78,6 +79,20 @@ export class Transaction {
   private readonly ops: BatchOperation[] = [];
   private readonly known = new Map<Table<unknown>, Map<string, unknown>>();
   private readonly written = new Map<Table<unknown>, Map<string, unknown>>();
+  private readonly after: (() => void)[] = [];
+
+  /**
+   * Runs `effect` once everything is committed, and never if the transaction fails: for what must not happen
+   * for a change that was not kept (a custom sender told of a code that was never stored).
+   */
+  afterCommit(effect: () => void): void {
+    this.after.push(effect);
+  }
+
+  /** Called by `Store.transact` after the commit. */
+  committed(): void {
+    for (const effect of this.after.splice(0)) effect();
+  }
 
   async get<T>(table: Table<T>, key: KeyParts): Promise<T | undefined> {
     const encoded = encodeKey(key);

@@ -3,6 +3,8 @@ import type { Transaction } from '../../store/store.js';
 import type { Deps } from '../deps.js';
 import { attributeValue, type UserRecord } from '../model/user.js';
 import type { UserPoolRecord } from '../model/userPool.js';
+import { customMessage, type MessageContext } from '../triggers/customMessage.js';
+import { senderArn, sendThroughSender } from '../triggers/customSender.js';
 import type { CodeKind } from './inbox.js';
 import { newCode, storeCode, type CodePurpose } from './pendingCodes.js';
 
@@ -79,23 +81,54 @@ export interface SendCode {
   kind: CodeKind;
   delivery: Delivery;
   now: Date;
+  /** Where the request came from, for the message triggers; without it no trigger runs. */
+  context?: MessageContext | undefined;
 }
 
-/** Makes a code, keeps it pending for the user, and "sends" it through the inbox; answers AWS's delivery details. */
+export type SendDeps = Pick<Deps, 'store' | 'inbox' | 'ids' | 'fixedCode' | 'functions' | 'clock' | 'log'>;
+
+/** Makes a code, keeps it pending for the user, and "sends" it; answers AWS's delivery details. */
 export async function sendCode(
-  { store, inbox, ids, fixedCode }: Pick<Deps, 'store' | 'inbox' | 'ids' | 'fixedCode'>,
+  deps: SendDeps,
   tx: Transaction,
   user: UserRecord,
-  { purpose, kind, delivery, now }: SendCode,
+  { purpose, kind, delivery, now, context }: SendCode,
 ): Promise<CodeDeliveryDetailsType> {
-  const code = newCode({ ids, fixedCode });
-  await storeCode(store, tx, user, { purpose, code, now, attribute: delivery.attribute });
-  await inbox.send(tx, {
-    userPoolId: user.UserPoolId,
-    username: user.Username,
-    code,
-    kind,
-    destinations: [delivery.destination],
-  });
+  const code = newCode(deps);
+  await storeCode(deps.store, tx, user, { purpose, code, now, attribute: delivery.attribute });
+  await deliver(deps, tx, user, { code, kind, deliveries: [delivery], context });
   return codeDeliveryDetails(delivery);
+}
+
+export interface Delivered {
+  /** The code or temporary password. */
+  code: string;
+  kind: CodeKind;
+  /** Where it goes; none when the user has nowhere to receive it (it is still logged and kept). */
+  deliveries: Delivery[];
+  context?: MessageContext | undefined;
+}
+
+/**
+ * "Sends" a code: to the inbox, in `tx`, with the text CustomMessage made of it; and, for a medium the pool routes
+ * through a custom sender, to that function once `tx` has committed. A custom sender replaces Cognito's own
+ * sending, CustomMessage included (developer guide, "Custom sender Lambda triggers"). CustomMessage runs under the
+ * pool's lock, so that its error leaves nothing written; a function that calls back into a write on the same pool
+ * waits for its own caller and times out (UnexpectedLambdaException), never hangs.
+ */
+export async function deliver(
+  deps: Pick<SendDeps, 'inbox' | 'functions' | 'clock' | 'log'>,
+  tx: Transaction,
+  user: UserRecord,
+  { code, kind, deliveries, context }: Delivered,
+): Promise<void> {
+  const base = { userPoolId: user.UserPoolId, username: user.Username, code, kind };
+  if (!deliveries.length) return deps.inbox.send(tx, { ...base, destinations: [] });
+  for (const delivery of deliveries) {
+    const medium = delivery.attribute === 'email' ? 'EMAIL' : 'SMS';
+    const sender = context && senderArn(context, medium);
+    const text = context && !sender ? await customMessage(deps, context, user, medium, code) : undefined;
+    await deps.inbox.send(tx, { ...base, destinations: [delivery.destination], ...text });
+    if (context && sender) tx.afterCommit(() => void sendThroughSender(deps, context, user, medium, code));
+  }
 }

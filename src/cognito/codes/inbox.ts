@@ -25,6 +25,10 @@ export interface SentCode {
   kind: CodeKind;
   /** The unmasked email address or phone number; null when the user had nowhere to send it. */
   destination: string | null;
+  /** The text a CustomMessage trigger made, code filled in; absent for Cognito's default message. */
+  message?: string;
+  /** The email subject a CustomMessage trigger made. */
+  subject?: string;
   /** Epoch milliseconds. */
   createdAt: number;
   /** Sorts newest first: inverted time, then inverted sequence for codes sent in the same millisecond. */
@@ -54,6 +58,8 @@ export interface Message {
   kind: CodeKind;
   /** Where it goes: one entry per address; none when the user has no address for the medium asked for. */
   destinations: string[];
+  message?: string | undefined;
+  subject?: string | undefined;
 }
 
 export interface CodeFilter {
@@ -79,13 +85,20 @@ export function createInbox({ store, clock, log }: { store: Store; clock: Clock;
   const table = store.table(sentCodes);
   let sequence = 0;
   return {
-    async send(tx, { destinations, ...message }) {
+    async send(tx, { destinations, message: text, subject, ...message }) {
       const createdAt = clock.now().getTime();
       sequence = (sequence + 1) % MAX_SEQUENCE;
       const order = `${String(MAX_TIME - createdAt).padStart(13, '0')}${String(MAX_SEQUENCE - sequence).padStart(9, '0')}`;
       const sent = destinations.length ? destinations : [null];
       for (const [i, destination] of sent.entries()) {
-        await tx.put(table, { ...message, destination, createdAt, order: `${order}${i}` });
+        await tx.put(table, {
+          ...message,
+          destination,
+          ...(text !== undefined ? { message: text } : {}),
+          ...(subject !== undefined ? { subject } : {}),
+          createdAt,
+          order: `${order}${i}`,
+        });
       }
       log.info(`${LABELS[message.kind]} for ${message.username} in ${message.userPoolId}: ${message.code}`);
     },

@@ -5,9 +5,10 @@ import { NotAuthorizedException, UnsupportedOperationException, UserNotFoundExce
 import { userPoolClients } from '../model/client.js';
 import { subOf, users, type UserRecord } from '../model/user.js';
 import { userPools, type UserPoolRecord } from '../model/userPool.js';
-import { attributeClaims, roleClaims, userGroups, validityOf } from './claims.js';
+import { attributeClaims, userGroups, validityOf } from './claims.js';
 import { openidConfiguration } from './discovery.js';
 import { poolKeys, refreshTokenKey, type SigningKey } from './keys.js';
+import { membershipClaims, withChanges } from './overrides.js';
 import { openSealedToken, sealRefreshToken, type RefreshPayload } from './refresh.js';
 import { checkNotRotatedOut, rotateOut } from './rotation.js';
 import { beginSession, revokeSession, sessionState, signOutUser } from './sessions.js';
@@ -66,14 +67,15 @@ export function createTokens(deps: TokenDeps): Tokens {
       await beginSession(store, { UserPoolId: pool.Id, OriginJti: originJti, Sub: sub, ClientId: client.ClientId, CreatedAt: iat });
     }
     const [keys, groups] = await Promise.all([poolKeys(store, pool.Id), userGroups(store, user)]);
-    const groupClaim = groups.length ? { 'cognito:groups': groups.map((g) => g.GroupName) } : {};
+    const { overrides } = request;
+    const membership = membershipClaims(groups, overrides?.groups);
     // One authentication event: both tokens share event_id and origin_jti, each has its own jti.
     const common = { iss: issuer(pool.Id), origin_jti: originJti, event_id: deps.ids.uuid(), auth_time: request.authTime, iat };
     const idToken = await sign(
-      {
+      withChanges({
         sub,
-        ...groupClaim,
-        ...roleClaims(groups),
+        ...membership.groups,
+        ...membership.roles,
         ...attributeClaims(user, client),
         ...common,
         'cognito:username': user.Username,
@@ -82,22 +84,24 @@ export function createTokens(deps: TokenDeps): Tokens {
         exp: iat + validity.id,
         jti: deps.ids.uuid(),
         ...(request.nonce !== undefined ? { nonce: request.nonce } : {}),
-      },
+      }, overrides?.id, 'id'),
       keys.id,
     );
+    const accessScopes = overrides?.scopes ?? scopes;
     const accessToken = await sign(
-      {
+      withChanges({
         sub,
-        ...groupClaim,
+        ...membership.groups,
         ...(request.deviceKey !== undefined ? { device_key: request.deviceKey } : {}),
         ...common,
         client_id: client.ClientId,
         token_use: 'access',
-        scope: scopes.join(' '),
+        // A function that suppresses every scope leaves no `scope` claim (an empty one would read as a scope).
+        ...(accessScopes.length ? { scope: accessScopes.join(' ') } : {}),
         exp: iat + validity.access,
         jti: deps.ids.uuid(),
         username: user.Username,
-      },
+      }, overrides?.access, 'access'),
       keys.access,
     );
     const result: AuthenticationResultType = { AccessToken: accessToken, ExpiresIn: validity.access, TokenType: 'Bearer' };

@@ -28,6 +28,27 @@ export interface IssueRequest {
   deviceKey?: string;
   /** The OAuth `nonce` to echo in the ID token (hosted UI). */
   nonce?: string;
+  /** What the pool's PreTokenGeneration function changed (src/cognito/triggers/preTokenGeneration.ts). */
+  overrides?: TokenOverrides;
+}
+
+/** Claims a PreTokenGeneration function adds to or removes from one token; a claim in both is removed. */
+export interface ClaimChanges {
+  add: Record<string, unknown>;
+  suppress: string[];
+}
+
+/**
+ * A PreTokenGeneration response, checked. Claims Cognito reserves are never changed, whatever is asked
+ * (./overrides.ts). `scopes` is what the access token's `scope` says; the refresh token keeps the scopes it had.
+ */
+export interface TokenOverrides {
+  id: ClaimChanges;
+  /** Absent for V1_0 functions, which customise the ID token only. */
+  access?: ClaimChanges;
+  scopes?: string[];
+  /** groupOverrideDetails: `cognito:groups` in both tokens, the role claims in the ID token. */
+  groups?: { groups: string[]; roles: string[]; preferredRole?: string };
 }
 
 /** The sign-in a refresh token stands for. */

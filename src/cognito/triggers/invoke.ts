@@ -13,11 +13,18 @@ export type TriggerName = Exclude<
   'PreTokenGenerationConfig' | 'CustomSMSSender' | 'CustomEmailSender' | 'InboundFederation' | 'KMSKeyID'
 >;
 
-export type TriggerDeps = Pick<Deps, 'functions' | 'clock'>;
+export type TriggerDeps = Pick<Deps, 'functions' | 'clock' | 'triggerTimeoutMs'>;
+
+/** The custom sender triggers: configured as `{LambdaVersion, LambdaArn}` rather than a plain ARN. */
+export type SenderName = 'CustomEmailSender' | 'CustomSMSSender';
 
 export interface TriggerCall<Req, Res> {
   pool: UserPoolRecord;
-  trigger: TriggerName;
+  trigger: TriggerName | SenderName;
+  /** The function's ARN when LambdaConfig does not hold it as a plain string (the custom senders). */
+  arn?: string | undefined;
+  /** The event's `version`: "1" for every trigger but PreTokenGeneration V2_0 ("2") and V3_0 ("3"). */
+  version?: string;
   triggerSource: string;
   /** The user's internal username (the sub for pools that sign in by email or phone), or what was typed. */
   userName: string;
@@ -33,7 +40,8 @@ const TIMEOUT_MS = 5_000;
 
 /** The `response` the function returned, as AWS reads it: from the returned event. */
 export async function invokeTrigger<Req, Res>(deps: TriggerDeps, call: TriggerCall<Req, Res>): Promise<Partial<Res>> {
-  const arn = call.pool.LambdaConfig?.[call.trigger];
+  // The senders' callers always pass `arn`: their LambdaConfig entry is an object.
+  const arn = call.arn ?? (call.pool.LambdaConfig?.[call.trigger as TriggerName] as string | undefined);
   const fn = arn ? deps.functions.find(arn) : undefined;
   if (!arn || !fn) {
     throw new UnexpectedLambdaException(
@@ -42,7 +50,7 @@ export async function invokeTrigger<Req, Res>(deps: TriggerDeps, call: TriggerCa
     );
   }
   const event = {
-    version: '1',
+    version: call.version ?? '1',
     triggerSource: call.triggerSource,
     region: call.pool.Id.split('_')[0],
     userPoolId: call.pool.Id,
@@ -54,8 +62,15 @@ export async function invokeTrigger<Req, Res>(deps: TriggerDeps, call: TriggerCa
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new UnexpectedLambdaException(`${call.trigger} trigger ${fn.name} did not answer within 5 seconds.`)),
-      TIMEOUT_MS,
+      // AWS's answer to a function that does not return in time, e.g. "PreSignUp invocation failed due to error
+      // Socket timeout while invoking Lambda function." (anomalyco/sst#1815, furaiev/amazon-cognito-identity-dart-2#204).
+      () =>
+        reject(
+          new UnexpectedLambdaException(
+            `${call.trigger} invocation failed due to error Socket timeout while invoking Lambda function.`,
+          ),
+        ),
+      deps.triggerTimeoutMs ?? TIMEOUT_MS,
     );
   });
   try {

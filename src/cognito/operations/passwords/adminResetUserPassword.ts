@@ -15,18 +15,19 @@ import { sendResetCode } from './passwordReset.js';
  * refuses them: there would be no way to finish the reset.
  */
 export const AdminResetUserPassword =
-  ({ store, clock, ids, inbox, fixedCode }: Pick<Deps, 'store' | 'clock' | 'ids' | 'inbox' | 'fixedCode'>): Operation<
+  (deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'inbox' | 'fixedCode' | 'functions' | 'log'>): Operation<
     AdminResetUserPasswordRequest,
     AdminResetUserPasswordResponse
   > =>
   async (_ctx, request) => {
+    const { store, clock } = deps;
     checkUserKey(request.UserPoolId!, request.Username!).throwIfAny();
     await store.transact(request.UserPoolId!, async (tx) => {
       const pool = await requirePool(store, request.UserPoolId!);
       const user = await requireUser(store, pool, request.Username!);
       const now = clock.now();
       const reset = { ...user, UserStatus: 'RESET_REQUIRED' as const, UserLastModifiedDate: now.getTime() };
-      await sendResetCode({ store, inbox, ids, fixedCode }, tx, pool, reset, now);
+      await sendResetCode(deps, tx, pool, reset, now, { clientMetadata: request.ClientMetadata });
       await tx.put(store.table(users), reset);
     });
     return {};

@@ -5,7 +5,8 @@ import type {
 import { checkPassword } from '../../auth/passwordPolicy.js';
 import { redeemCode } from '../../codes/pendingCodes.js';
 import type { Deps, Operation } from '../../deps.js';
-import { users } from '../../model/user.js';
+import { users, type UserRecord } from '../../model/user.js';
+import { postConfirmation } from '../../triggers/signUpTriggers.js';
 import { checkCode } from '../signUp/codeChecks.js';
 import { checkPublicRequest, requireCodeUser, requirePublicClient } from '../signUp/publicClient.js';
 import { PASSWORD_PATTERN } from '../users/checks.js';
@@ -18,7 +19,10 @@ import { passwordFor } from './passwordReset.js';
  * wrong-code answer.
  */
 export const ConfirmForgotPassword =
-  ({ store, clock }: Pick<Deps, 'store' | 'clock'>): Operation<ConfirmForgotPasswordRequest, ConfirmForgotPasswordResponse> =>
+  ({ store, clock, functions }: Pick<Deps, 'store' | 'clock' | 'functions'>): Operation<
+    ConfirmForgotPasswordRequest,
+    ConfirmForgotPasswordResponse
+  > =>
   async (_ctx, request) => {
     const { ClientId, Username, SecretHash, ConfirmationCode, Password } = request;
     checkCode(ConfirmationCode!, checkPublicRequest(ClientId!, Username!, SecretHash))
@@ -30,18 +34,21 @@ export const ConfirmForgotPassword =
     const now = clock.now();
     const recordFor = passwordFor(pool, Password!, { temporary: false, now });
     await recordFor(await requireCodeUser(store, pool, client, Username!));
+    let confirmed: UserRecord | undefined;
     const failure = await store.transact(pool.Id, async (tx) => {
       const user = await requireCodeUser(store, pool, client, Username!);
       const redeemed = await redeemCode(store, tx, user, 'FORGOT_PASSWORD', ConfirmationCode!, now);
       if (!redeemed.ok) return redeemed.error;
-      await tx.put(store.table(users), {
-        ...user,
-        password: await recordFor(user),
-        UserStatus: 'CONFIRMED',
-        UserLastModifiedDate: now.getTime(),
-      });
+      confirmed = { ...user, password: await recordFor(user), UserStatus: 'CONFIRMED', UserLastModifiedDate: now.getTime() };
+      await tx.put(store.table(users), confirmed);
       return undefined;
     });
     if (failure) throw failure;
+    // PostConfirmation_ConfirmForgotPassword, once the new password is stored (../../triggers/signUpTriggers.ts).
+    if (confirmed) {
+      const source = 'PostConfirmation_ConfirmForgotPassword';
+      const call = { pool, user: confirmed, source, clientId: ClientId, clientMetadata: request.ClientMetadata } as const;
+      await postConfirmation({ functions, clock }, call);
+    }
     return {};
   };

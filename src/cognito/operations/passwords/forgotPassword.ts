@@ -1,6 +1,7 @@
 import type { ForgotPasswordRequest, ForgotPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps, Operation } from '../../deps.js';
 import { sendToUser } from '../signUp/publicClient.js';
+import { migrateForForgotPassword } from '../users/records/migratedUser.js';
 import { sendResetCode } from './passwordReset.js';
 
 /**
@@ -9,12 +10,16 @@ import { sendResetCode } from './passwordReset.js';
  * that looks real (API reference, "Managing user existence error responses").
  */
 export const ForgotPassword =
-  ({ store, clock, ids, inbox, fixedCode }: Pick<Deps, 'store' | 'clock' | 'ids' | 'inbox' | 'fixedCode'>): Operation<
+  (deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'inbox' | 'fixedCode' | 'functions' | 'log'>): Operation<
     ForgotPasswordRequest,
     ForgotPasswordResponse
   > =>
   async (_ctx, request) => ({
-    CodeDeliveryDetails: await sendToUser(store, request, (tx, pool, user) =>
-      sendResetCode({ store, inbox, ids, fixedCode }, tx, pool, user, clock.now()),
-    ),
+    // An unknown user may first be migrated by the pool's UserMigration trigger (../users/records/migratedUser.ts).
+    CodeDeliveryDetails: await migrateForForgotPassword(deps, request).then(() => sendToUser(deps.store, request, (tx, pool, user) =>
+      sendResetCode(deps, tx, pool, user, deps.clock.now(), {
+        clientId: request.ClientId,
+        clientMetadata: request.ClientMetadata,
+      }),
+    )),
   });

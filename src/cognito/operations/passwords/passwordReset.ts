@@ -1,8 +1,7 @@
 import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Transaction } from '../../../store/store.js';
 import { createPasswordRecord, type PasswordOptions } from '../../auth/srp.js';
-import { recoveryDelivery, sendCode } from '../../codes/delivery.js';
-import type { Deps } from '../../deps.js';
+import { recoveryDelivery, sendCode, type SendDeps } from '../../codes/delivery.js';
 import { InvalidParameterException } from '../../errors.js';
 import type { PasswordRecord, UserRecord } from '../../model/user.js';
 import type { UserPoolRecord } from '../../model/userPool.js';
@@ -15,11 +14,12 @@ import type { UserPoolRecord } from '../../model/userPool.js';
  * amazon-archives/amazon-cognito-identity-js#678 and aws-amplify/aws-sdk-android#142.
  */
 export async function sendResetCode(
-  deps: Pick<Deps, 'store' | 'inbox' | 'ids' | 'fixedCode'>,
+  deps: SendDeps,
   tx: Transaction,
   pool: UserPoolRecord,
   user: UserRecord,
   now: Date,
+  caller: { clientId?: string | undefined; clientMetadata?: Record<string, string> | undefined } = {},
 ): Promise<CodeDeliveryDetailsType> {
   const delivery = recoveryDelivery(pool, user);
   if (!delivery) {
@@ -27,7 +27,8 @@ export async function sendResetCode(
       'Cannot reset password for the user as there is no registered/verified email or phone_number',
     );
   }
-  return sendCode(deps, tx, user, { purpose: 'FORGOT_PASSWORD', kind: 'FORGOT_PASSWORD', delivery, now });
+  const context = { pool, source: 'ForgotPassword' as const, ...caller };
+  return sendCode(deps, tx, user, { purpose: 'FORGOT_PASSWORD', kind: 'FORGOT_PASSWORD', delivery, now, context });
 }
 
 /**

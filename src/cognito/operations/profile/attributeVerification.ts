@@ -1,9 +1,9 @@
 import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Transaction } from '../../../store/store.js';
-import { sendCode, type ContactAttribute } from '../../codes/delivery.js';
+import { sendCode, type ContactAttribute, type SendDeps } from '../../codes/delivery.js';
 import type { CodePurpose } from '../../codes/pendingCodes.js';
-import type { Deps } from '../../deps.js';
 import type { UserRecord } from '../../model/user.js';
+import type { MessageContext } from '../../triggers/customMessage.js';
 
 // Verification codes for a user's email address or phone number (GetUserAttributeVerificationCode,
 // UpdateUserAttributes, VerifyUserAttribute).
@@ -14,19 +14,25 @@ export const isVerifiable = (name: string): name is ContactAttribute => VERIFIAB
 
 export const verificationPurpose = (attribute: string): CodePurpose => `VERIFY_ATTRIBUTE:${attribute}`;
 
-/** Sends a VERIFY_ATTRIBUTE code to `destination`, replacing any earlier code for the attribute. */
+/**
+ * Sends a VERIFY_ATTRIBUTE code to `destination`, replacing any earlier code for the attribute. `context` names the
+ * message's trigger source: CustomMessage_VerifyUserAttribute when the user asked for the code,
+ * CustomMessage_UpdateUserAttribute when a changed value needs one (developer guide, custom message sources).
+ */
 export function sendVerificationCode(
-  deps: Pick<Deps, 'store' | 'inbox' | 'ids' | 'fixedCode'>,
+  deps: SendDeps,
   tx: Transaction,
   user: UserRecord,
   attribute: ContactAttribute,
   destination: string,
   now: Date,
+  context?: MessageContext,
 ): Promise<CodeDeliveryDetailsType> {
   return sendCode(deps, tx, user, {
     purpose: verificationPurpose(attribute),
     kind: 'VERIFY_ATTRIBUTE',
     delivery: { attribute, destination },
     now,
+    context,
   });
 }

@@ -17,11 +17,11 @@ import { heldValue } from '../../model/heldUpdates.js';
  * cogniform's own: AWS's is not documented.
  */
 export const GetUserAttributeVerificationCode =
-  (deps: Pick<Deps, 'store' | 'clock' | 'tokens' | 'inbox' | 'ids' | 'fixedCode'>): Operation<
+  (deps: Pick<Deps, 'store' | 'clock' | 'tokens' | 'inbox' | 'ids' | 'fixedCode' | 'functions' | 'log'>): Operation<
     GetUserAttributeVerificationCodeRequest,
     GetUserAttributeVerificationCodeResponse
   > =>
-  async (_ctx, { AccessToken, AttributeName }) => {
+  async (_ctx, { AccessToken, AttributeName, ClientMetadata }) => {
     const { store, clock, tokens } = deps;
     checkAttributeNames('attributeName', [AttributeName!], checkAccessToken(AccessToken!)).throwIfAny();
     const context = await authorize(tokens, AccessToken!);
@@ -31,7 +31,12 @@ export const GetUserAttributeVerificationCode =
       const user = await lockedUser(store, tx, context);
       const destination = (await heldValue(store, tx, user, name)) ?? attributeValue(user, name);
       if (!destination) throw new InvalidParameterException(`User has no value for attribute ${name}.`);
-      return sendVerificationCode(deps, tx, user, name, destination, clock.now());
+      return sendVerificationCode(deps, tx, user, name, destination, clock.now(), {
+        pool: context.pool,
+        source: 'VerifyUserAttribute',
+        clientId: context.clientId,
+        clientMetadata: ClientMetadata,
+      });
     });
     return { CodeDeliveryDetails };
   };

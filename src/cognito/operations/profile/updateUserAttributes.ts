@@ -13,11 +13,11 @@ import { authorize, checkAccessToken, lockedUser } from './accessToken.js';
  * CodeDeliveryDetailsList lists the codes sent.
  */
 export const UpdateUserAttributes =
-  (deps: Pick<Deps, 'store' | 'clock' | 'tokens' | 'inbox' | 'ids' | 'fixedCode'>): Operation<
+  (deps: Pick<Deps, 'store' | 'clock' | 'tokens' | 'inbox' | 'ids' | 'fixedCode' | 'functions' | 'log'>): Operation<
     UpdateUserAttributesRequest,
     UpdateUserAttributesResponse
   > =>
-  async (_ctx, { UserAttributes, AccessToken }) => {
+  async (_ctx, { UserAttributes, AccessToken, ClientMetadata }) => {
     const { store, clock, tokens } = deps;
     checkAttributeList('userAttributes', UserAttributes, checkAccessToken(AccessToken!)).throwIfAny();
     const context = await authorize(tokens, AccessToken!);
@@ -28,7 +28,8 @@ export const UpdateUserAttributes =
       const user = await lockedUser(store, tx, context);
       const checked = checkAttributes(pool, UserAttributes!, 'update');
       checkWritable(client, checked.map((a) => a.Name!));
-      return updateAttributes(deps, tx, pool, user, checked, now);
+      const caller = { clientId: context.clientId, clientMetadata: ClientMetadata };
+      return updateAttributes(deps, tx, pool, user, checked, now, caller);
     });
     return sent.length ? { CodeDeliveryDetailsList: sent } : {};
   };

@@ -2,6 +2,7 @@ import type { AdminConfirmSignUpRequest, AdminConfirmSignUpResponse } from '@aws
 import type { Deps, Operation } from '../../deps.js';
 import { requirePool } from '../../lookup.js';
 import { requireUser } from '../../model/user.js';
+import { postConfirmation } from '../../triggers/signUpTriggers.js';
 import { checkUserKey } from '../users/checks.js';
 import { confirmUser, requireUnconfirmed } from './confirmUser.js';
 
@@ -10,13 +11,20 @@ import { confirmUser, requireUnconfirmed } from './confirmUser.js';
  * an address (AdminConfirmSignUp reference), so email_verified stays as it was.
  */
 export const AdminConfirmSignUp =
-  ({ store, clock }: Pick<Deps, 'store' | 'clock'>): Operation<AdminConfirmSignUpRequest, AdminConfirmSignUpResponse> =>
+  ({ store, clock, functions }: Pick<Deps, 'store' | 'clock' | 'functions'>): Operation<
+    AdminConfirmSignUpRequest,
+    AdminConfirmSignUpResponse
+  > =>
   async (_ctx, request) => {
     checkUserKey(request.UserPoolId!, request.Username!).throwIfAny();
-    await store.transact(request.UserPoolId!, async (tx) => {
+    const { pool, user } = await store.transact(request.UserPoolId!, async (tx) => {
       const pool = await requirePool(store, request.UserPoolId!);
       const user = requireUnconfirmed(await requireUser(store, pool, request.Username!));
-      await confirmUser(store, tx, pool, user, { force: false, now: clock.now() });
+      return { pool, user: await confirmUser(store, tx, pool, user, { force: false, now: clock.now() }) };
     });
+    // AdminConfirmSignUp fires PostConfirmation_ConfirmSignUp too (developer guide, "Post confirmation Lambda
+    // trigger": "invokes your post confirmation function on ConfirmSignUp, AdminConfirmSignUp, and ...").
+    const source = 'PostConfirmation_ConfirmSignUp';
+    await postConfirmation({ functions, clock }, { pool, user, source, clientMetadata: request.ClientMetadata });
     return {};
   };

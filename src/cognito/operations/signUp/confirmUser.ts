@@ -28,14 +28,17 @@ export interface ConfirmOptions {
   now: Date;
 }
 
-/** Stores `user` as CONFIRMED, with the verified attribute and the aliases that gives it, and no pending code. */
+/**
+ * Stores `user` as CONFIRMED, with the verified attribute and the aliases that gives it, and no pending code;
+ * answers the stored user (for PostConfirmation).
+ */
 export async function confirmUser(
   store: Store,
   tx: Transaction,
   pool: UserPoolRecord,
   user: UserRecord,
   { verified, force, now }: ConfirmOptions,
-): Promise<void> {
+): Promise<UserRecord> {
   const Attributes = verified ? setAttributes(user.Attributes, [{ Name: `${verified}_verified`, Value: 'true' }]) : user.Attributes;
   const confirmed: UserRecord = {
     ...user,
@@ -47,4 +50,5 @@ export async function confirmUser(
   await claimAliases(store, tx, pool, confirmed, user.Aliases, { force, creating: false, now: now.getTime() });
   await tx.put(store.table(users), confirmed);
   await discardCode(store, tx, user, 'SIGN_UP');
+  return confirmed;
 }

@@ -14,15 +14,16 @@ import { sendToUser } from './publicClient.js';
  * code: "Auto verification not turned on." is AWS's wording as recalled, not confirmed from a public source.
  */
 export const ResendConfirmationCode =
-  ({ store, clock, ids, inbox, fixedCode }: Pick<Deps, 'store' | 'clock' | 'ids' | 'inbox' | 'fixedCode'>): Operation<
+  (deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'inbox' | 'fixedCode' | 'functions' | 'log'>): Operation<
     ResendConfirmationCodeRequest,
     ResendConfirmationCodeResponse
   > =>
   async (_ctx, request) => ({
-    CodeDeliveryDetails: await sendToUser(store, request, (tx, pool, user) => {
+    CodeDeliveryDetails: await sendToUser(deps.store, request, (tx, pool, user) => {
       if (user.UserStatus !== 'UNCONFIRMED') throw new InvalidParameterException('User is already confirmed.');
       const delivery = signUpDelivery(pool, user);
       if (!delivery) throw new InvalidParameterException('Auto verification not turned on.');
-      return sendCode({ store, inbox, ids, fixedCode }, tx, user, { purpose: 'SIGN_UP', kind: 'RESEND', delivery, now: clock.now() });
+      const context = { pool, source: 'ResendCode' as const, clientId: request.ClientId, clientMetadata: request.ClientMetadata };
+      return sendCode(deps, tx, user, { purpose: 'SIGN_UP', kind: 'RESEND', delivery, now: deps.clock.now(), context });
     }),
   });

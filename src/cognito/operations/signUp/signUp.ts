@@ -1,6 +1,8 @@
 import type { SignUpRequest, SignUpResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { checkPassword } from '../../auth/passwordPolicy.js';
 import { sendCode, signUpDelivery } from '../../codes/delivery.js';
+import { postConfirmation, preSignUp } from '../../triggers/signUpTriggers.js';
+import { autoConfirmed } from './autoConfirm.js';
 import type { Deps, Operation } from '../../deps.js';
 import { InvalidParameterException, NotAuthorizedException, UsernameExistsException } from '../../errors.js';
 import { requirePool } from '../../lookup.js';
@@ -16,15 +18,18 @@ import { checkPublicRequest, requirePublicClient } from './publicClient.js';
  * A user signs themselves up: UNCONFIRMED, with a confirmation code sent to the attribute the pool verifies
  * automatically (none when it verifies none; the user then needs AdminConfirmSignUp). Usernames, attributes and
  * aliases follow AdminCreateUser's rules, but every attribute the schema requires must be given now. ValidationData
- * is only for a PreSignUp trigger, so it is checked and not kept.
+ * is only for a PreSignUp trigger, so it is checked and not kept. PreSignUp runs before anything is stored, and may
+ * confirm the user (no code is sent then) and verify their email or phone; PostConfirmation follows such a
+ * confirmation (localstack/localstack#3200).
  */
 export const SignUp =
-  ({ store, clock, ids, inbox, fixedCode }: Pick<Deps, 'store' | 'clock' | 'ids' | 'inbox' | 'fixedCode'>): Operation<
+  (deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'inbox' | 'fixedCode' | 'functions' | 'log'>): Operation<
     SignUpRequest,
     SignUpResponse
   > =>
   async (_ctx, request) => {
-    const { ClientId, Username, Password, SecretHash, UserAttributes = [], ValidationData } = request;
+    const { store, clock, ids } = deps;
+    const { ClientId, Username, Password, SecretHash, UserAttributes = [], ValidationData, ClientMetadata } = request;
     const c = checkPublicRequest(ClientId!, Username!, SecretHash)
       .length('password', Password, 0, 256, true)
       .pattern('password', Password, PASSWORD_PATTERN, true);
@@ -42,7 +47,7 @@ export const SignUp =
     }
     checkPassword(pool.Policies?.PasswordPolicy, Password);
     const now = clock.now();
-    const user = await newUserRecord({
+    const created = await newUserRecord({
       pool,
       username: Username!,
       sub: ids.uuid(),
@@ -52,7 +57,17 @@ export const SignUp =
       status: 'UNCONFIRMED',
       now,
     });
-    checkNotRequired((pool.SchemaAttributes ?? []).filter((s) => s.Required && attributeValue(user, s.Name!) === undefined));
+    checkNotRequired((pool.SchemaAttributes ?? []).filter((s) => s.Required && attributeValue(created, s.Name!) === undefined));
+    const decision = await preSignUp(deps, {
+      pool,
+      user: created,
+      source: 'PreSignUp_SignUp',
+      clientId: ClientId,
+      validationData: ValidationData && Object.fromEntries(ValidationData.map((a) => [a.Name!, a.Value ?? ''])),
+      clientMetadata: ClientMetadata,
+    });
+    const user = autoConfirmed(pool, created, decision);
+    const context = { pool, source: 'SignUp' as const, clientId: ClientId, clientMetadata: ClientMetadata };
 
     const CodeDeliveryDetails = await store.transact(pool.Id, async (tx) => {
       const [, existing] = await Promise.all([
@@ -64,12 +79,16 @@ export const SignUp =
       await claimAliases(store, tx, pool, user, [], { force: false, creating: true, now: now.getTime() });
       await tx.put(store.table(users), user);
       await countUsers(store, tx, pool.Id, 1);
-      const delivery = signUpDelivery(pool, user);
+      const delivery = user.UserStatus === 'UNCONFIRMED' ? signUpDelivery(pool, user) : undefined;
       if (!delivery) return undefined;
-      return sendCode({ store, inbox, ids, fixedCode }, tx, user, { purpose: 'SIGN_UP', kind: 'SIGN_UP', delivery, now });
+      return sendCode(deps, tx, user, { purpose: 'SIGN_UP', kind: 'SIGN_UP', delivery, now, context });
     });
+    const UserConfirmed = user.UserStatus === 'CONFIRMED';
+    if (UserConfirmed) {
+      await postConfirmation(deps, { ...context, user, source: 'PostConfirmation_ConfirmSignUp' });
+    }
     return {
-      UserConfirmed: false,
+      UserConfirmed,
       UserSub: subOf(user),
       ...(CodeDeliveryDetails ? { CodeDeliveryDetails } : {}),
     };

@@ -8,6 +8,8 @@ import { claimAliases } from './attributes/aliases.js';
 import { checkAttributes } from './attributes/attributes.js';
 import { checkAttributeList, checkUserKey, PASSWORD_PATTERN } from './checks.js';
 import { newUserRecord } from './records/newUser.js';
+import { preSignUp } from '../../triggers/signUpTriggers.js';
+import { autoConfirmed } from '../signUp/autoConfirm.js';
 import { resendInvitation } from './records/resendInvitation.js';
 import { countUsers, sendTemporaryPassword } from './records/userRecords.js';
 
@@ -18,12 +20,14 @@ import { countUsers, sendTemporaryPassword } from './records/userRecords.js';
  * computed before the pool's lock, so the locked section is a few index reads and one batch.
  */
 export const AdminCreateUser =
-  ({ store, clock, ids, inbox }: Pick<Deps, 'store' | 'clock' | 'ids' | 'inbox'>): Operation<
+  (deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'inbox' | 'functions' | 'log'>): Operation<
     AdminCreateUserRequest,
     AdminCreateUserResponse
   > =>
   async (_ctx, request) => {
+    const { store, clock, ids } = deps;
     const { UserPoolId, Username, UserAttributes = [], TemporaryPassword, MessageAction, DesiredDeliveryMediums } = request;
+    const { ValidationData, ClientMetadata } = request;
     checkAttributeList('userAttributes', UserAttributes, checkUserKey(UserPoolId!, Username!))
       .length('temporaryPassword', TemporaryPassword, 0, 256, true)
       .pattern('temporaryPassword', TemporaryPassword, PASSWORD_PATTERN, true)
@@ -35,12 +39,12 @@ export const AdminCreateUser =
     if (TemporaryPassword !== undefined) checkPassword(policy, TemporaryPassword);
     const password = TemporaryPassword ?? generateTemporaryPassword(policy, ids);
     if (MessageAction === 'RESEND') {
-      const User = await resendInvitation({ store, clock, inbox }, pool, Username!, password, DesiredDeliveryMediums);
+      const User = await resendInvitation(deps, pool, Username!, password, DesiredDeliveryMediums, ClientMetadata);
       return { User };
     }
 
     const now = clock.now();
-    const user = await newUserRecord({
+    const created = await newUserRecord({
       pool,
       username: Username!,
       sub: ids.uuid(),
@@ -50,6 +54,15 @@ export const AdminCreateUser =
       status: 'FORCE_CHANGE_PASSWORD',
       now,
     });
+    // PreSignUp_AdminCreateUser runs before anything is stored; it may verify the email or phone number.
+    const decision = await preSignUp(deps, {
+      pool,
+      user: created,
+      source: 'PreSignUp_AdminCreateUser',
+      validationData: ValidationData && Object.fromEntries(ValidationData.map((a) => [a.Name!, a.Value ?? ''])),
+      clientMetadata: ClientMetadata,
+    });
+    const user = autoConfirmed(pool, created, decision);
     await store.transact(pool.Id, async (tx) => {
       // The pool may have been deleted while the verifier was computed; both reads run at once.
       const [, existing] = await Promise.all([
@@ -61,7 +74,10 @@ export const AdminCreateUser =
       await claimAliases(store, tx, pool, user, [], { force, creating: true, now: now.getTime() });
       await tx.put(store.table(users), user);
       await countUsers(store, tx, pool.Id, 1);
-      if (MessageAction !== 'SUPPRESS') await sendTemporaryPassword(inbox, tx, user, password, DesiredDeliveryMediums);
+      if (MessageAction !== 'SUPPRESS') {
+        const context = { pool, source: 'AdminCreateUser' as const, clientMetadata: ClientMetadata };
+        await sendTemporaryPassword(deps, tx, user, password, DesiredDeliveryMediums, context);
+      }
     });
     return { User: userToApi(user) };
   };

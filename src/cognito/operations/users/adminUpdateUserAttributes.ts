@@ -13,17 +13,18 @@ import { checkAttributeList, checkUserKey } from './checks.js';
  * (users/attributes/attributeUpdates.ts). The response has no members, so the codes sent show only in the inbox.
  */
 export const AdminUpdateUserAttributes =
-  (deps: Pick<Deps, 'store' | 'clock' | 'inbox' | 'ids' | 'fixedCode'>): Operation<
+  (deps: Pick<Deps, 'store' | 'clock' | 'inbox' | 'ids' | 'fixedCode' | 'functions' | 'log'>): Operation<
     AdminUpdateUserAttributesRequest,
     Record<string, never>
   > =>
-  async (_ctx, { UserPoolId, Username, UserAttributes }) => {
+  async (_ctx, { UserPoolId, Username, UserAttributes, ClientMetadata }) => {
     const { store, clock } = deps;
     checkAttributeList('userAttributes', UserAttributes, checkUserKey(UserPoolId!, Username!)).throwIfAny();
     await store.transact(UserPoolId!, async (tx) => {
       const pool = await requirePool(store, UserPoolId!);
       const user = await requireUser(store, pool, Username!);
-      await updateAttributes(deps, tx, pool, user, checkAttributes(pool, UserAttributes!, 'update'), clock.now());
+      const checked = checkAttributes(pool, UserAttributes!, 'update');
+      await updateAttributes(deps, tx, pool, user, checked, clock.now(), { clientMetadata: ClientMetadata });
     });
     return {};
   };

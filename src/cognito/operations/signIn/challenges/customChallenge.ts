@@ -14,6 +14,7 @@ import { epochSeconds, requireParameter, signedIn, type AuthResponse, type SignI
 import { checkSecretHash, type SignInClient } from '../flow/signInClient.js';
 import { checkCanSignIn, findSignInUser, incorrectPassword, namesOf } from '../flow/signInUser.js';
 import { srpChallenge } from './srpAuth.js';
+import { preAuthentication } from '../../../triggers/authentication.js';
 
 // CUSTOM_AUTH: the challenge loop the pool's DefineAuthChallenge function drives (developer guide, "Custom
 // authentication challenge Lambda triggers"). Each step asks DefineAuthChallenge what comes next given the steps
@@ -25,6 +26,7 @@ export async function startCustomAuth(
   deps: SignInDeps,
   target: SignInClient,
   parameters: Record<string, string> | undefined,
+  clientMetadata?: Record<string, string>,
 ): Promise<AuthResponse> {
   const { pool, client } = target;
   // AWS's answer for a pool without the custom-challenge triggers (quoted in aws-amplify/amplify-js#6327).
@@ -39,6 +41,8 @@ export async function startCustomAuth(
   if (srpA !== undefined && parseSrpA(srpA) === undefined) throw new InvalidParameterException('SRP_A is not a valid SRP public value.');
   const user = await findSignInUser(deps.store, pool, client, username);
   if (user) checkCanSignIn(user);
+  // Before DefineAuthChallenge: PreAuthentication opens every sign-in that InitiateAuth starts.
+  await preAuthentication(deps, target, user, username, clientMetadata);
   const state: CustomAuthState = {
     steps: srpFirst ? [{ challengeName: 'SRP_A', challengeResult: true, challengeMetadata: null }] : [],
     username,
@@ -115,7 +119,7 @@ export async function continueCustomAuth(
   if ('issueTokens' in next) {
     if (user!.UserStatus === 'UNCONFIRMED') throw new UserNotConfirmedException('User is not confirmed.');
     // Custom authentication stands in for MFA: the tokens follow at once (recalled, not confirmed in AWS's docs).
-    return signedIn(deps, pool, client, user!, authTime);
+    return signedIn(deps, pool, client, user!, authTime, { clientMetadata });
   }
   if (next.challengeName === 'PASSWORD_VERIFIER') {
     if (state.srpA === undefined) {

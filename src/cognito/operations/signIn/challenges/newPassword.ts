@@ -45,6 +45,7 @@ export async function answerNewPassword(
   client: UserPoolClientRecord,
   sessionId: string | undefined,
   responses: Record<string, string> | undefined,
+  clientMetadata?: Record<string, string>,
 ): Promise<AuthResponse> {
   const { store, clock } = deps;
   const username = requireParameter(responses, 'USERNAME');
@@ -84,5 +85,5 @@ export async function answerNewPassword(
     await tx.put(store.table(users), updated);
     return { user: updated, authTime: session.AuthTime };
   });
-  return authenticated(deps, pool, client, user, authTime);
+  return authenticated(deps, pool, client, user, authTime, { source: 'TokenGeneration_NewPasswordChallenge', clientMetadata });
 }

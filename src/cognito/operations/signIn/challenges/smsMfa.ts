@@ -36,7 +36,9 @@ export async function codeMfaChallenge(
   const now = deps.clock.now();
   const delivery = deliveryFor(user, factor);
   const Session = await deps.store.transact(pool.Id, async (tx) => {
-    await sendCode(deps, tx, user, { purpose: 'MFA', kind: 'MFA', delivery, now });
+    // CustomMessage_Authentication; InitiateAuth's ClientMetadata does not reach it (reference §6.1).
+    const context = { pool, source: 'Authentication' as const, clientId: client.ClientId };
+    await sendCode(deps, tx, user, { purpose: 'MFA', kind: 'MFA', delivery, now, context });
     return createSession(deps.store, tx, deps.ids, client, now, {
       UserPoolId: pool.Id,
       ClientId: client.ClientId,
@@ -67,6 +69,7 @@ export async function answerCodeMfa(
   factor: CodeFactor,
   sessionId: string | undefined,
   responses: Record<string, string> | undefined,
+  clientMetadata?: Record<string, string>,
 ): Promise<AuthResponse> {
   const { store } = deps;
   const { pool, client } = target;
@@ -88,5 +91,5 @@ export async function answerCodeMfa(
     await recordFailure(store, outcome.user, 'SIGN_IN', now);
     throw new CodeMismatchException('Invalid code or auth state for the user.');
   }
-  return settled(store, outcome.user, await signedIn(deps, pool, client, outcome.user, outcome.authTime));
+  return settled(store, outcome.user, await signedIn(deps, pool, client, outcome.user, outcome.authTime, { clientMetadata }));
 }

@@ -29,6 +29,7 @@ export async function answerSoftwareTokenMfa(
   target: SignInClient,
   sessionId: string | undefined,
   responses: Record<string, string> | undefined,
+  clientMetadata?: Record<string, string>,
 ): Promise<AuthResponse> {
   const { store } = deps;
   requireParameter(responses, 'USERNAME');
@@ -50,7 +51,7 @@ export async function answerSoftwareTokenMfa(
     await recordFailure(store, user, 'SIGN_IN', now);
     throw new CodeMismatchException('Invalid code received for user');
   }
-  return settled(store, user, await signedIn(deps, target.pool, target.client, user, authTime));
+  return settled(store, user, await signedIn(deps, target.pool, target.client, user, authTime, { clientMetadata }));
 }
 
 /**
@@ -62,6 +63,7 @@ export async function answerMfaSetup(
   target: SignInClient,
   sessionId: string | undefined,
   responses: Record<string, string> | undefined,
+  clientMetadata?: Record<string, string>,
 ): Promise<AuthResponse> {
   const { store } = deps;
   const now = deps.clock.now();
@@ -71,5 +73,5 @@ export async function answerMfaSetup(
     await tx.delete(store.table(authSessions), session);
     return { user, authTime: session.AuthTime };
   });
-  return signedIn(deps, target.pool, target.client, user, authTime);
+  return signedIn(deps, target.pool, target.client, user, authTime, { clientMetadata });
 }

@@ -8,6 +8,7 @@ import type { SignInClient } from '../flow/signInClient.js';
 import { checkSecretHash } from '../flow/signInClient.js';
 import { checkAttempt, checkCanSignIn, findSignInUser, incorrectPassword, namesOf, settled } from '../flow/signInUser.js';
 import { continueCustomAuth } from './customChallenge.js';
+import { preAuthentication } from '../../../triggers/authentication.js';
 
 // USER_SRP_AUTH: the PASSWORD_VERIFIER challenge and its answer, as amazon-cognito-identity-js speaks them
 // (/work/shared/reference/cognito-api.md §3; the arithmetic is in ../../auth/srpServer.ts).
@@ -26,6 +27,7 @@ export async function startSrp(
   deps: SignInDeps,
   target: SignInClient,
   parameters: Record<string, string> | undefined,
+  clientMetadata?: Record<string, string>,
 ): Promise<AuthResponse> {
   const username = requireParameter(parameters, 'USERNAME');
   const srpA = requireParameter(parameters, 'SRP_A');
@@ -35,6 +37,8 @@ export async function startSrp(
   if (parseSrpA(srpA) === undefined) throw new InvalidParameterException('SRP_A is not a valid SRP public value.');
   const user = await findSignInUser(deps.store, target.pool, target.client, username);
   if (user) checkCanSignIn(user);
+  // InitiateAuth is where PreAuthentication runs in SRP too: it is the call whose ClientMetadata reaches it.
+  await preAuthentication(deps, target, user, username, clientMetadata);
   return srpChallenge(deps, target, user, username, srpA);
 }
 
@@ -89,6 +93,7 @@ export async function answerPasswordVerifier(
   { pool, client }: SignInClient,
   sessionId: string | undefined,
   responses: Record<string, string> | undefined,
+  clientMetadata?: Record<string, string>,
 ): Promise<AuthResponse> {
   const username = requireParameter(responses, 'USERNAME');
   const signature = requireParameter(responses, 'PASSWORD_CLAIM_SIGNATURE');
@@ -121,8 +126,8 @@ export async function answerPasswordVerifier(
   if (session.custom) {
     const step = { challengeName: 'PASSWORD_VERIFIER' as const, challengeResult: await verify(), challengeMetadata: null };
     const state = { ...session.custom, steps: [...session.custom.steps, step] };
-    return continueCustomAuth(deps, { pool, client }, user, state, session.AuthTime);
+    return continueCustomAuth(deps, { pool, client }, user, state, session.AuthTime, clientMetadata);
   }
   await checkAttempt(deps.store, user, now, verify, incorrectPassword);
-  return settled(deps.store, user, await passwordAccepted(deps, pool, client, user));
+  return settled(deps.store, user, await passwordAccepted(deps, pool, client, user, { clientMetadata }));
 }

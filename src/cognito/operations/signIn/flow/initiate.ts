@@ -8,6 +8,8 @@ import { checkFlowEnabled, checkSecretHash, type SignInClient } from './signInCl
 import { checkAttempt, checkCanSignIn, incorrectPassword, settled, signInUser } from './signInUser.js';
 import { startCustomAuth } from '../challenges/customChallenge.js';
 import { startSrp } from '../challenges/srpAuth.js';
+import { userOrMigrated } from '../../users/records/migratedUser.js';
+import { preAuthentication } from '../../../triggers/authentication.js';
 
 // The first step of every sign-in flow, shared by InitiateAuth and AdminInitiateAuth (which differ in the flows
 // they accept: the API reference of each lists its AuthFlow values).
@@ -23,6 +25,7 @@ export async function initiateAuth(
   flow: string,
   parameters: Record<string, string> | undefined,
   accepted: AuthFlowType[],
+  clientMetadata?: Record<string, string>,
 ): Promise<AuthResponse> {
   new Constraints().oneOf('authFlow', flow, AUTH_FLOWS).throwIfAny();
   const authFlow = flow as AuthFlowType;
@@ -31,11 +34,11 @@ export async function initiateAuth(
   checkFlowEnabled(target.client, authFlow);
   switch (authFlow) {
     case 'USER_SRP_AUTH':
-      return startSrp(deps, target, parameters);
+      return startSrp(deps, target, parameters, clientMetadata);
     case 'USER_PASSWORD_AUTH':
     case 'ADMIN_USER_PASSWORD_AUTH':
     case 'ADMIN_NO_SRP_AUTH':
-      return passwordAuth(deps, target, parameters);
+      return passwordAuth(deps, target, parameters, clientMetadata);
     case 'REFRESH_TOKEN_AUTH':
     case 'REFRESH_TOKEN': {
       // "You can't authenticate with REFRESH_TOKEN_AUTH in app clients with refresh token rotation enabled"
@@ -48,7 +51,7 @@ export async function initiateAuth(
       return { ChallengeParameters: {}, AuthenticationResult: await refreshTokens(deps, target, token, prove) };
     }
     case 'CUSTOM_AUTH':
-      return startCustomAuth(deps, target, parameters);
+      return startCustomAuth(deps, target, parameters, clientMetadata);
     case 'USER_AUTH':
       throw new UnsupportedOperationException('cogniform does not implement the USER_AUTH flow yet.');
   }
@@ -59,12 +62,18 @@ async function passwordAuth(
   deps: SignInDeps,
   { pool, client }: SignInClient,
   parameters: Record<string, string> | undefined,
+  clientMetadata: Record<string, string> | undefined,
 ): Promise<AuthResponse> {
   const username = requireParameter(parameters, 'USERNAME');
   const password = requireParameter(parameters, 'PASSWORD');
   checkSecretHash(client, parameters?.SECRET_HASH, [username]);
-  const user = await signInUser(deps.store, pool, client, username);
+  // Only the password flows migrate an unknown user: SRP never sends the password (developer guide, "Importing
+  // users with a user migration Lambda trigger").
+  const call = { pool, clientId: client.ClientId, username, password, clientMetadata };
+  const user = (await userOrMigrated(deps, call, 'UserMigration_Authentication')) ??
+    (await signInUser(deps.store, pool, client, username));
   checkCanSignIn(user);
+  await preAuthentication(deps, { pool, client }, user, username, clientMetadata);
   const stored = user.password;
   await checkAttempt(deps.store, user, deps.clock.now(), async () => Boolean(stored && (await verifyPassword(stored, pool.Id, password))),
     incorrectPassword);

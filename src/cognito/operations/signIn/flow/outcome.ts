@@ -9,11 +9,13 @@ import { mfaChallenge } from '../challenges/mfaChallenge.js';
 import { mfaStep } from '../challenges/mfaFactors.js';
 import { newPasswordParameters } from '../challenges/newPassword.js';
 import { checkAfterPassword, mustChangePassword } from './signInUser.js';
+import { postAuthentication } from '../../../triggers/authentication.js';
+import { preTokenGeneration, type TokenSource } from '../../../triggers/preTokenGeneration.js';
 
 // How a sign-in step ends: tokens, or the next challenge with a fresh session. InitiateAuth, AdminInitiateAuth and
 // both RespondToAuthChallenge operations answer the same four members.
 
-export type SignInDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'tokens' | 'inbox' | 'fixedCode' | 'functions'>;
+export type SignInDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'tokens' | 'inbox' | 'fixedCode' | 'functions' | 'log'>;
 export type AuthResponse = Pick<InitiateAuthResponse, 'ChallengeName' | 'Session' | 'ChallengeParameters' | 'AuthenticationResult'>;
 
 /** API sign-ins get this scope only (developer guide, "Understanding the access token"). */
@@ -28,15 +30,33 @@ export function requireParameter(parameters: Record<string, string> | undefined,
   return value;
 }
 
-/** Tokens for a finished sign-in; AWS answers an empty ChallengeParameters beside them. */
+/** How the sign-in that ends in tokens went, for the triggers that hear of it. */
+export interface SignInEnd {
+  /** PreTokenGeneration's triggerSource; TokenGeneration_Authentication unless said otherwise. */
+  source?: TokenSource;
+  /** RespondToAuthChallenge's ClientMetadata: it reaches PostAuthentication and PreTokenGeneration (§6.1). */
+  clientMetadata?: Record<string, string> | undefined;
+}
+
+/**
+ * Tokens for a finished sign-in; AWS answers an empty ChallengeParameters beside them. PostAuthentication, then
+ * PreTokenGeneration, run first (the order cognito-local follows; AWS documents none), so a function that fails
+ * leaves no session behind.
+ */
 export async function signedIn(
-  { tokens }: Pick<SignInDeps, 'tokens'>,
+  deps: Pick<SignInDeps, 'tokens' | 'functions' | 'clock' | 'store'>,
   pool: UserPoolRecord,
   client: UserPoolClientRecord,
   user: UserRecord,
   authTime: number,
+  end: SignInEnd = {},
 ): Promise<AuthResponse> {
-  const AuthenticationResult = await tokens.issue({ pool, client, user, authTime, scopes: API_SCOPES, refreshToken: true });
+  await postAuthentication(deps, { pool, client }, user, end.clientMetadata);
+  const source = end.source ?? 'TokenGeneration_Authentication';
+  const overrides = await preTokenGeneration(deps, { pool, client, user, source, scopes: API_SCOPES, clientMetadata: end.clientMetadata });
+  const AuthenticationResult = await deps.tokens.issue({
+    pool, client, user, authTime, scopes: API_SCOPES, refreshToken: true, ...(overrides ? { overrides } : {}),
+  });
   return { ChallengeParameters: {}, AuthenticationResult };
 }
 
@@ -47,10 +67,11 @@ export async function authenticated(
   client: UserPoolClientRecord,
   user: UserRecord,
   authTime: number,
+  end?: SignInEnd,
 ): Promise<AuthResponse> {
   const step = mfaStep(pool, user);
   if (step) return mfaChallenge(deps, pool, client, user, authTime, step);
-  return signedIn(deps, pool, client, user, authTime);
+  return signedIn(deps, pool, client, user, authTime, end);
 }
 
 /** The password was right: NEW_PASSWORD_REQUIRED for a user who still has a temporary one, else authenticated. */
@@ -59,10 +80,11 @@ export async function passwordAccepted(
   pool: UserPoolRecord,
   client: UserPoolClientRecord,
   user: UserRecord,
+  end?: SignInEnd,
 ): Promise<AuthResponse> {
   const now = deps.clock.now();
   checkAfterPassword(pool, user, now);
-  if (!mustChangePassword(user)) return authenticated(deps, pool, client, user, epochSeconds(now));
+  if (!mustChangePassword(user)) return authenticated(deps, pool, client, user, epochSeconds(now), end);
   const Session = await deps.store.transact(pool.Id, (tx) =>
     createSession(deps.store, tx, deps.ids, client, now, {
       UserPoolId: pool.Id,

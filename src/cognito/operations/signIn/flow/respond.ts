@@ -28,18 +28,18 @@ export async function respondToChallenge(
   new Constraints().oneOf('challengeName', challengeName, CHALLENGE_NAMES).throwIfAny();
   switch (challengeName) {
     case 'PASSWORD_VERIFIER':
-      return answerPasswordVerifier(deps, target, session, responses);
+      return answerPasswordVerifier(deps, target, session, responses, clientMetadata);
     case 'NEW_PASSWORD_REQUIRED':
-      return answerNewPassword(deps, target.pool, target.client, session, responses);
+      return answerNewPassword(deps, target.pool, target.client, session, responses, clientMetadata);
     case 'SMS_MFA':
     case 'EMAIL_OTP':
-      return answerCodeMfa(deps, target, challengeName, session, responses);
+      return answerCodeMfa(deps, target, challengeName, session, responses, clientMetadata);
     case 'SOFTWARE_TOKEN_MFA':
-      return answerSoftwareTokenMfa(deps, target, session, responses);
+      return answerSoftwareTokenMfa(deps, target, session, responses, clientMetadata);
     case 'SELECT_MFA_TYPE':
       return answerSelectMfaType(deps, target, session, responses);
     case 'MFA_SETUP':
-      return answerMfaSetup(deps, target, session, responses);
+      return answerMfaSetup(deps, target, session, responses, clientMetadata);
     case 'CUSTOM_CHALLENGE':
       return answerCustomChallenge(deps, target, session, responses, clientMetadata);
     default:

@@ -1,7 +1,6 @@
 import type { AttributeType, CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Store, Transaction } from '../../../../store/store.js';
-import type { ContactAttribute } from '../../../codes/delivery.js';
-import type { Deps } from '../../../deps.js';
+import type { ContactAttribute, SendDeps } from '../../../codes/delivery.js';
 import { dropHeldUpdate, holdUpdate } from '../../../model/heldUpdates.js';
 import { aliasesOf, attributeValue, users, type UserRecord } from '../../../model/user.js';
 import type { UserPoolRecord } from '../../../model/userPool.js';
@@ -41,12 +40,13 @@ export async function applyAttributeChanges(
  *   that attribute automatically (developer guide, "Verifying updates to email addresses and phone numbers").
  */
 export async function updateAttributes(
-  deps: Pick<Deps, 'store' | 'inbox' | 'ids' | 'fixedCode'>,
+  deps: SendDeps,
   tx: Transaction,
   pool: UserPoolRecord,
   user: UserRecord,
   checked: AttributeType[],
   now: Date,
+  caller: { clientId?: string | undefined; clientMetadata?: Record<string, string> | undefined } = {},
 ): Promise<CodeDeliveryDetailsType[]> {
   const { store } = deps;
   const mustVerifyFirst = pool.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? [];
@@ -66,7 +66,8 @@ export async function updateAttributes(
     if (isHeld) await holdUpdate(store, tx, updated, change.Name, change.Value);
     else await dropHeldUpdate(store, tx, updated, change.Name);
     if (isHeld || (autoVerified.includes(change.Name) && !saidVerified(change.Name))) {
-      sent.push(await sendVerificationCode(deps, tx, updated, change.Name, change.Value, now));
+      const context = { pool, source: 'UpdateUserAttribute' as const, ...caller };
+      sent.push(await sendVerificationCode(deps, tx, updated, change.Name, change.Value, now, context));
     }
   }
   return sent;

@@ -14,12 +14,14 @@ import { sendTemporaryPassword } from './userRecords.js';
  * matched AWS; the message is worded as two independent emulators quote it).
  */
 export async function resendInvitation(
-  { store, clock, inbox }: Pick<Deps, 'store' | 'clock' | 'inbox'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'inbox' | 'functions' | 'log'>,
   pool: UserPoolRecord,
   username: string,
   password: string,
   mediums: DeliveryMediumType[] | undefined,
+  clientMetadata: Record<string, string> | undefined,
 ): Promise<UserType> {
+  const { store, clock } = deps;
   const resendable = (user: UserRecord) => {
     if (user.UserStatus !== 'FORCE_CHANGE_PASSWORD') {
       throw new UnsupportedUserStateException(`Resend not possible. ${username} status is not FORCE_CHANGE_PASSWORD`);
@@ -41,7 +43,7 @@ export async function resendInvitation(
       UserLastModifiedDate: now.getTime(),
     };
     await tx.put(store.table(users), updated);
-    await sendTemporaryPassword(inbox, tx, updated, password, mediums);
+    await sendTemporaryPassword(deps, tx, updated, password, mediums, { pool, source: 'AdminCreateUser', clientMetadata });
     return userToApi(updated);
   });
 }

@@ -1,6 +1,7 @@
 import type { DeliveryMediumType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Store, Transaction } from '../../../../store/store.js';
-import type { Inbox } from '../../../codes/inbox.js';
+import { deliver, type Delivery, type SendDeps } from '../../../codes/delivery.js';
+import type { MessageContext } from '../../../triggers/customMessage.js';
 import { requirePool } from '../../../lookup.js';
 import { memberships } from '../../../model/group.js';
 import { attributeValue, requireUser, users, type UserRecord } from '../../../model/user.js';
@@ -48,23 +49,20 @@ export async function countUsers(store: Store, tx: Transaction, userPoolId: stri
 
 /**
  * The invitation AdminCreateUser sends: to the email address and/or phone number the mediums ask for (SMS when
- * none is given, per the AdminCreateUser reference), recorded in the inbox.
+ * none is given, per the AdminCreateUser reference), through CustomMessage_AdminCreateUser or the custom senders.
  */
 export async function sendTemporaryPassword(
-  inbox: Inbox,
+  deps: Pick<SendDeps, 'inbox' | 'functions' | 'clock' | 'log'>,
   tx: Transaction,
   user: UserRecord,
   password: string,
   mediums: DeliveryMediumType[] | undefined,
+  context: MessageContext,
 ): Promise<void> {
-  const destinations = [...new Set(mediums?.length ? mediums : ['SMS'])]
-    .map((medium) => attributeValue(user, medium === 'EMAIL' ? 'email' : 'phone_number'))
-    .filter((address): address is string => Boolean(address));
-  await inbox.send(tx, {
-    userPoolId: user.UserPoolId,
-    username: user.Username,
-    code: password,
-    kind: 'TEMPORARY_PASSWORD',
-    destinations,
+  const deliveries = [...new Set(mediums?.length ? mediums : ['SMS'])].flatMap((medium): Delivery[] => {
+    const attribute = medium === 'EMAIL' ? 'email' : 'phone_number';
+    const destination = attributeValue(user, attribute);
+    return destination ? [{ attribute, destination }] : [];
   });
+  await deliver(deps, tx, user, { code: password, kind: 'TEMPORARY_PASSWORD', deliveries, context });
 }
