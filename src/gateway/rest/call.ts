@@ -28,6 +28,21 @@ export function restCall(
   };
 }
 
+/** The request as the proxy event and the REQUEST authorizer's event both describe it. */
+export function requestFields(call: RestCall) {
+  return {
+    resource: call.match.resource.path,
+    path: call.request.path,
+    httpMethod: call.request.method.toUpperCase(),
+    headers: call.headers,
+    multiValueHeaders: call.multiValueHeaders,
+    queryStringParameters: call.queryStringParameters,
+    multiValueQueryStringParameters: call.multiValueQueryStringParameters,
+    pathParameters: call.match.pathParameters,
+    stageVariables: call.stageVariables,
+  };
+}
+
 /** `requestContext` of the proxy event and of the REQUEST authorizer's event. */
 export function requestContext(
   deps: Pick<GatewayDeps, 'region' | 'accountId'>, call: RestCall, authorizer?: Record<string, unknown>,

@@ -1,6 +1,6 @@
 import type { GatewayDeps, GatewayResponse } from '../routes.js';
 import { headerValue, isBinary } from './binary.js';
-import { requestContext, type RestCall } from './call.js';
+import { requestContext, requestFields, type RestCall } from './call.js';
 import { gatewayResponse, responses } from './gatewayResponses.js';
 import type { RestIntegration } from './model.js';
 import { proxyResult, toResponse } from './proxyResponse.js';
@@ -53,15 +53,7 @@ export function proxyEvent(
   const { request } = call;
   const binary = isBinary(call.api.binaryMediaTypes, headerValue(request.headers, 'content-type'));
   return {
-    resource: call.match.resource.path,
-    path: request.path,
-    httpMethod: request.method.toUpperCase(),
-    headers: call.headers,
-    multiValueHeaders: call.multiValueHeaders,
-    queryStringParameters: call.queryStringParameters,
-    multiValueQueryStringParameters: call.multiValueQueryStringParameters,
-    pathParameters: call.match.pathParameters,
-    stageVariables: call.stageVariables,
+    ...requestFields(call),
     requestContext: requestContext(deps, call, authorizer),
     body: request.body.length ? request.body.toString(binary ? 'base64' : 'utf8') : null,
     isBase64Encoded: binary && request.body.length > 0,

@@ -1,6 +1,6 @@
 import type { GatewayDeps } from '../routes.js';
 import { deny, identityValue, matchesExpression, type Authorization } from './authorization.js';
-import { requestContext, type RestCall } from './call.js';
+import { requestContext, requestFields, type RestCall } from './call.js';
 import { responses } from './gatewayResponses.js';
 import type { RestAuthorizer } from './model.js';
 import { evaluatePolicy, statementsOf, type PolicyStatement } from './policy.js';
@@ -52,15 +52,7 @@ export function lambdaAuthorizers(deps: Pick<GatewayDeps, 'functions' | 'clock' 
     return {
       type: 'REQUEST',
       methodArn: call.methodArn,
-      resource: call.match.resource.path,
-      path: call.request.path,
-      httpMethod: call.request.method.toUpperCase(),
-      headers: call.headers,
-      multiValueHeaders: call.multiValueHeaders,
-      queryStringParameters: call.queryStringParameters,
-      multiValueQueryStringParameters: call.multiValueQueryStringParameters,
-      pathParameters: call.match.pathParameters,
-      stageVariables: call.stageVariables,
+      ...requestFields(call),
       requestContext: requestContext(deps, call),
     };
   }

@@ -21,8 +21,9 @@ export const verifiedSecret = (user: UserRecord): string => {
 
 /**
  * SOFTWARE_TOKEN_MFA_CODE checked against the verified secret, each code accepted once. A wrong code leaves the
- * session open for another try, within the sign-in lockout; AWS's message for it is "Invalid code received for user" (the message public apps and
- * their error tables match for a wrong TOTP code at sign-in), not the SMS challenge's.
+ * session open for another try, within the sign-in lockout; AWS's message for it is "Invalid code received for
+ * user" (the message public apps and their error tables match for a wrong TOTP code at sign-in), not the SMS
+ * challenge's.
  */
 export async function answerSoftwareTokenMfa(
   deps: SignInDeps,
