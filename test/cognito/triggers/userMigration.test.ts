@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import type { Handler } from '../../../src/lambda/functions.js';
 import { assertAwsError } from '../../helpers/assert.js';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
+import { sentCodes } from './triggerFixtures.js';
 
 // UserMigration through the API with in-process functions: who is migrated, what the function receives, what the
 // user becomes, and how a failing, slow or missing function reaches the caller.
@@ -30,7 +31,9 @@ const functions: Record<string, Handler> = {
     event.response.userAttributes = { email, email_verified: 'true', name: `Legacy ${event.userName}` };
     if (event.request.clientMetadata?.reset === 'yes') event.response.finalUserStatus = 'RESET_REQUIRED';
     if (event.request.clientMetadata?.mfa === 'yes') event.response.enableSMSMFA = true;
-    event.response.messageAction = 'SUPPRESS';
+    // The welcome message is sent unless suppressed; `welcome` picks the medium instead.
+    if (event.request.clientMetadata?.welcome) event.response.desiredDeliveryMediums = [event.request.clientMetadata.welcome];
+    else event.response.messageAction = 'SUPPRESS';
     return event;
   }),
   // Returns the event untouched: no userAttributes.
@@ -138,6 +141,18 @@ test('UserMigration: enableSMSMFA turns SMS MFA on for the new user', async () =
   const result = await passwordSignIn(clientId, 'bo', PASSWORD, { mfa: 'yes' });
   assert.is(result.status, 200, JSON.stringify(result.body));
   assert.equal((await getUser(poolId, 'bo')).body.UserMFASettingList, ['SMS_MFA']);
+});
+
+test('UserMigration: without messageAction SUPPRESS the welcome message goes to desiredDeliveryMediums', async () => {
+  const { poolId, clientId } = await poolWith('migrate');
+  assert.is((await passwordSignIn(clientId, 'ana', PASSWORD, { welcome: 'EMAIL' })).status, 200);
+  const [welcome, ...more] = await sentCodes(emulator, poolId, 'ana');
+  assert.is(more.length, 0);
+  assert.is(welcome.kind, 'TEMPORARY_PASSWORD');
+  assert.is(welcome.destination, 'ana@example.com');
+  // SUPPRESS (the function's answer for bo) sends nothing.
+  assert.is((await passwordSignIn(clientId, 'bo')).status, 200);
+  assert.equal(await sentCodes(emulator, poolId, 'bo'), []);
 });
 
 test('UserMigration: a function that throws is UserLambdaValidationException and no user is created', async () => {

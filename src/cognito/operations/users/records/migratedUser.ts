@@ -9,12 +9,12 @@ import { checkPublicRequest, requirePublicClient } from '../../signUp/publicClie
 import { claimAliases } from '../attributes/aliases.js';
 import { checkAttributes } from '../attributes/attributes.js';
 import { newUserRecord } from './newUser.js';
-import { countUsers } from './userRecords.js';
+import { countUsers, sendTemporaryPassword } from './userRecords.js';
 
 // The user a UserMigration function vouches for, created the way AdminCreateUser creates one ("After the Lambda
 // function returns successfully, Amazon Cognito creates the user in the user pool", developer guide).
 
-export type MigrationDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'functions'>;
+export type MigrationDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'functions' | 'inbox' | 'log'>;
 
 /**
  * The user `call.username` names, migrated first when the pool does not know them and has a UserMigration trigger.
@@ -24,6 +24,12 @@ export type MigrationDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'functions'>;
  * password strength policy ... will not be enforced during migration"). In the forgot-password flow there is no
  * password: the user is RESET_REQUIRED until ConfirmForgotPassword sets one. The function runs before the pool's
  * lock and nothing is written unless it succeeds; a user created meanwhile under the same name wins.
+ *
+ * "messageAction ... SUPPRESS to suppress the welcome message usually sent by Amazon Cognito to new users. If this
+ * attribute is not returned, the welcome message will be sent", by `desiredDeliveryMediums`, SMS when none (developer
+ * guide, migrate user trigger parameters). The guide does not give the welcome text; we send the pool's invitation,
+ * AdminCreateUser's welcome message, with the password the user signed in with. The forgot-password flow sends none:
+ * there is no password to welcome the user with, and the reset code follows at once.
  */
 export async function userOrMigrated(
   deps: MigrationDeps,
@@ -64,6 +70,10 @@ export async function userOrMigrated(
     await claimAliases(store, tx, call.pool, user, [], options);
     await tx.put(store.table(users), user);
     await countUsers(store, tx, call.pool.Id, 1);
+    if (signingIn && migration.messageAction !== 'SUPPRESS') {
+      const context = { pool: call.pool, source: 'AdminCreateUser' as const, clientId: call.clientId, clientMetadata: call.clientMetadata };
+      await sendTemporaryPassword(deps, tx, user, call.password!, migration.desiredDeliveryMediums, context);
+    }
     return user;
   });
 }
