@@ -49,11 +49,20 @@ async function init(): Promise<HandlerFunction | undefined> {
   }
 }
 
+/**
+ * Resolves once the host has taken everything the function printed. A worker's stdout and stderr reach the host
+ * on a port of their own, so without this the result could overtake the last lines (Invoke's LogType Tail reads
+ * them); a write's callback runs only when the host has consumed it (Node's worker stdio, lib/internal/worker/io.js).
+ */
+const printed = () =>
+  Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+
 function invoke(handler: HandlerFunction, { id, event, deadline }: InvokeMessage): void {
   let settled = false;
-  const settle = (error: unknown, result?: unknown) => {
+  const settle = async (error: unknown, result?: unknown) => {
     if (settled) return;
     settled = true;
+    await printed();
     reportRequiredFiles();
     if (error !== undefined && error !== null) return post({ type: 'error', id, error: toErrorPayload(error) });
     try {
@@ -62,7 +71,7 @@ function invoke(handler: HandlerFunction, { id, event, deadline }: InvokeMessage
       post({ type: 'error', id, error: toErrorPayload(serializeError) });
     }
   };
-  const callback = (error?: unknown, result?: unknown) => settle(error, result);
+  const callback = (error?: unknown, result?: unknown) => void settle(error, result);
   const context = {
     awsRequestId: id,
     functionName: setup.functionName,
@@ -78,8 +87,8 @@ function invoke(handler: HandlerFunction, { id, event, deadline }: InvokeMessage
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     // The legacy context methods, as the runtime interface client's CallbackContext.js defines them.
     done: callback,
-    succeed: (result?: unknown) => settle(undefined, result),
-    fail: (error?: unknown) => settle(error ?? 'handled'),
+    succeed: (result?: unknown) => void settle(undefined, result),
+    fail: (error?: unknown) => void settle(error ?? 'handled'),
   };
   try {
     const returned = handler(event, context, callback);
@@ -87,10 +96,10 @@ function invoke(handler: HandlerFunction, { id, event, deadline }: InvokeMessage
       returned.then((result) => settle(undefined, result), (error) => settle(error ?? new Error('Promise rejected')));
     } else if (handler.length < 3) {
       // A plain function that neither returns a promise nor takes the callback: Lambda answers null.
-      settle(undefined, null);
+      void settle(undefined, null);
     }
   } catch (error) {
-    settle(error);
+    void settle(error);
   }
 }
 
