@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { cloudFormationSurface } from './cloudformation/index.js';
 import { createInbox } from './cognito/codes/inbox.js';
 import type { Clock, Deps, Ids, Logger } from './cognito/deps.js';
 import { randomIds } from './cognito/ids.js';
@@ -7,14 +11,19 @@ import { createTokens } from './cognito/tokens/service.js';
 import type { Tokens } from './cognito/tokens/tokens.js';
 import type { Config } from './config.js';
 import { createDeployments } from './deployments.js';
+import { ecrSurface } from './ecr/index.js';
 import { poolKeys } from './gateway/poolKeys.js';
 import { listStacks } from './iac/stacks/stackRecord.js';
 import { startTemplates, type RunningTemplates, type TemplateOptions } from './iac/startTemplates.js';
+import { registerLambdaApi } from './lambda/api/index.js';
 import { handlerFunctions, type Handler } from './lambda/functions.js';
+import { createS3, registerS3, type LocalS3 } from './s3/index.js';
 import { buildApp } from './server/app.js';
 import { listen } from './server/listen.js';
+import { ssmSurface } from './ssm/index.js';
 import { openDatabase } from './store/database.js';
 import { Store } from './store/store.js';
+import { stsSurface } from './sts/index.js';
 import { VERSION } from './version.js';
 
 export interface EmulatorOptions extends Config {
@@ -33,6 +42,8 @@ export interface EmulatorOptions extends Config {
 export interface Emulator {
   app: FastifyInstance;
   store: Store;
+  /** The local S3 (deployment buckets, TemplateURL, function code). */
+  s3: LocalS3;
   /** The token service, for tests that need tokens without signing in. */
   tokens: Tokens;
   /** The templates given at start, reconciled on demand (tests), and `cogniform deploy`'s way in. */
@@ -55,6 +66,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const store = new Store(db);
   const clock = options.clock ?? { now: () => new Date() };
   const inbox = createInbox({ store, clock, log });
+  // S3 object bodies and unpacked function code live in files beside the database, never in memory; an in-memory
+  // emulator gets a temporary folder, removed when it closes.
+  const filesDir = options.inMemory ? await mkdtemp(path.join(tmpdir(), 'cogniform-')) : options.dataDir;
+  const s3 = createS3({ store, clock, log, objectsDir: path.join(filesDir, 's3') });
   const base = {
     store,
     clock,
@@ -70,6 +85,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const tokens = createTokens(base);
   const deployments = createDeployments({
     handlers: handlerFunctions(options.functions ?? {}),
+    store,
+    s3,
+    codeCacheDir: path.join(filesDir, 'lambda-code'),
     pools: poolKeys(tokens, () => deps.port),
     clock,
     log,
@@ -87,10 +105,24 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     emulator: {
       version: VERSION,
       ready: () => ready,
-      reset: () => store.clear(),
+      reset: async () => {
+        await store.clear();
+        await s3.clear();
+      },
       codes: (filter) => inbox.list(filter),
       stacks: () => listStacks(store),
       deploy: (file, given) => running!.templates.deploy(file, given),
+    },
+    services: {
+      json: [ecrSurface({ accountId: options.accountId }), ssmSurface({ store, clock, accountId: options.accountId })],
+      query: [
+        cloudFormationSurface({ store, clock, log, accountId: options.accountId, s3, templates: () => running!.templates }),
+        stsSurface({ accountId: options.accountId }),
+      ],
+      register: [
+        (app) => registerS3(app, s3),
+        (app) => registerLambdaApi(app, { store, clock, s3, deployments, region: options.region, accountId: options.accountId }),
+      ],
     },
     region: options.region,
     accountId: options.accountId,
@@ -101,17 +133,18 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     port = await listen(app, options.host, options.port);
   } catch (error) {
     await store.close();
+    await s3.close();
     throw error;
   }
   deps.port = port;
   // Readiness waits for the first reconcile of the templates given (DESIGN.md §3 "readiness"), whatever its outcome.
   const templates = options.templates ?? { paths: [], watch: false, stage: 'local', parameters: {} };
   const afterReconcile = async () => {
-    for (const line of deployments.refresh(await listStacks(store), `http://localhost:${port}`)) log.info(line);
+    for (const line of await deployments.refresh(await listStacks(store), `http://localhost:${port}`)) log.info(line);
   };
   running = await startTemplates(
     {
-      store, log, cognito, region: options.region, accountId: options.accountId, afterReconcile,
+      store, log, cognito, s3, region: options.region, accountId: options.accountId, afterReconcile,
       hasFunction: (arn) => deps.functions.find(arn) !== undefined,
       dataDir: options.inMemory ? undefined : options.dataDir,
     },
@@ -122,6 +155,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   return {
     app,
     store,
+    s3,
     tokens: deps.tokens,
     templates: running.templates,
     port,
@@ -133,6 +167,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       await app.close();
       await deployments.close();
       await store.close();
+      await s3.close();
+      if (options.inMemory) await rm(filesDir, { recursive: true, force: true });
     },
   };
 }

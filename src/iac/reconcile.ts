@@ -34,6 +34,36 @@ export interface ReconcileRequest {
   region: string;
   /** `--param KEY=VALUE`. */
   parameters: Record<string, string>;
+  /** The StackId a new stack gets (the CloudFormation API answers it before the stack is applied). */
+  stackId?: string;
+  /** `api` for a stack the CloudFormation API deployed: the file reconcile's sweep leaves it alone. */
+  origin?: StackRecord['Origin'];
+  /** Told of each resource's progress as the work happens (the CloudFormation API's stack events). */
+  observer?: ReconcileObserver;
+}
+
+/** A resource's progress in CloudFormation's words (StackEvent ResourceStatus). */
+export type ResourceStatus =
+  | 'CREATE_IN_PROGRESS' | 'CREATE_COMPLETE' | 'CREATE_FAILED'
+  | 'UPDATE_IN_PROGRESS' | 'UPDATE_COMPLETE' | 'UPDATE_FAILED'
+  | 'DELETE_IN_PROGRESS' | 'DELETE_COMPLETE' | 'DELETE_FAILED' | 'DELETE_SKIPPED';
+
+export interface ResourceEvent {
+  logicalId: string;
+  type: string;
+  /** Empty until the resource exists. */
+  physicalId: string;
+  status: ResourceStatus;
+  reason?: string;
+  /** The resolved properties being applied. */
+  properties?: Record<string, unknown>;
+}
+
+/** Told of the work as it happens; file reconciles have none. */
+export interface ReconcileObserver {
+  resource(event: ResourceEvent): void;
+  /** Every resource the template keeps is applied; what it dropped or replaced is deleted next. */
+  cleanup?(): void;
 }
 
 export interface Change {
@@ -57,13 +87,12 @@ const pinnedIdOf = (metadata: Record<string, unknown> | undefined) => {
   return typeof id === 'string' ? id : undefined;
 };
 
-export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest): Promise<ReconcileResult> {
-  const started = performance.now();
-  const startedAt = new Date();
+/** What a reconcile of `request` starts from: the stack as applied so far, and the scope its template resolves in. */
+async function startingPoint(deps: Pick<ReconcileDeps, 'store' | 'accountId'>, request: ReconcileRequest) {
   const { loaded, stackName, region } = request;
   const { template } = loaded;
   const previous = await readStack(deps.store, stackName);
-  const stackId = previous?.StackId ?? `arn:aws:cloudformation:${region}:${deps.accountId}:stack/${stackName}/${randomUUID()}`;
+  const stackId = previous?.StackId ?? request.stackId ?? `arn:aws:cloudformation:${region}:${deps.accountId}:stack/${stackName}/${randomUUID()}`;
   const applied: Record<string, StackResource> = { ...previous?.Resources };
   const imports = await exportsOf(deps.store, stackName);
   const scope: ResolveScope = {
@@ -78,11 +107,22 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
   const graph = dependencies(loaded);
   const active = topologicalOrder(loaded, graph).filter((id) => isActive(template.Resources[id]!, scope.conditions));
   validate(loaded, scope, active);
+  return { previous, stackId, applied, scope, graph, active };
+}
+
+export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest): Promise<ReconcileResult> {
+  const started = performance.now();
+  const startedAt = new Date();
+  const { loaded, stackName, region } = request;
+  const { template } = loaded;
+  const { previous, stackId, applied, scope, graph, active } = await startingPoint(deps, request);
+  const observe = request.observer?.resource ?? (() => {});
+  const origin = request.origin ?? previous?.Origin;
 
   const context = deps.providerContext({ stackName, region });
   const changes: Change[] = [];
   /** Old resources replaced this time: CloudFormation deletes them in a cleanup pass after everything else. */
-  const replaced: StackResource[] = [];
+  const replaced: [string, StackResource][] = [];
   /** Resources deleted ahead of their replacement (see mustDeleteFirst), with what depended on them. */
   const cleared = new Set<string>();
   const stack: StackRecord = {
@@ -94,11 +134,24 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
     Resources: applied,
     Outputs: previous?.Outputs ?? {},
     Exports: previous?.Exports ?? {},
+    ...(origin ? { Origin: origin } : {}),
   };
   const deleted = (id: string, gone: StackResource) => {
     delete applied[id];
     const retained = retains(gone.DeletionPolicy) && !cleared.has(id);
     changes.push({ action: 'delete', logicalId: id, type: gone.Type, physicalId: gone.PhysicalId, ...(retained ? { retained } : {}) });
+  };
+  /** Deletes one resource through its provider, telling the observer. */
+  const remove = async (id: string, gone: StackResource) => {
+    const event = { logicalId: id, type: gone.Type, physicalId: gone.PhysicalId };
+    observe({ ...event, status: 'DELETE_IN_PROGRESS' });
+    try {
+      await atResource(loaded, id, () => removeResource(context, gone));
+    } catch (error) {
+      observe({ ...event, status: 'DELETE_FAILED', reason: messageOf(error) });
+      throw error;
+    }
+    observe({ ...event, status: 'DELETE_COMPLETE' });
   };
   /**
    * Deletes `id` and its dependents now; those the template keeps are created again in their turn (they depend on
@@ -107,7 +160,7 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
   const clear = async (id: string) => {
     for (const old of withDependents(applied, id)) {
       const gone = applied[old]!;
-      await atResource(loaded, old, () => removeResource(context, gone));
+      await remove(old, gone);
       cleared.add(old);
       if (active.includes(old)) delete applied[old];
       else deleted(old, gone);
@@ -122,10 +175,24 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
       const action = cleared.has(id) ? 'replace' : decide(before, type, properties, providerOf(type), pinnedId);
       if (action === 'replace' && before) {
         if (mustDeleteFirst(before, properties, pinnedId)) await clear(id);
-        else replaced.push(before);
+        else replaced.push([id, before]);
       }
       const creates = action === 'replace' ? 'create' : action;
-      const done = await atResource(loaded, id, () => applyAction(context, id, type, before, properties, creates, pinnedId));
+      // CloudFormation's events: a replacement is an update that creates a new physical resource.
+      const verb = action === 'create' ? 'CREATE' : 'UPDATE';
+      const event = { logicalId: id, type, physicalId: before?.PhysicalId ?? '', properties };
+      if (action !== 'unchanged') observe({ ...event, status: `${verb}_IN_PROGRESS`, ...(action === 'replace' ? { reason: REPLACING } : {}) });
+      let done: Awaited<ReturnType<typeof applyAction>>;
+      try {
+        done = await atResource(loaded, id, () => applyAction(context, id, type, before, properties, creates, pinnedId));
+      } catch (error) {
+        observe({ ...event, status: `${verb}_FAILED`, reason: messageOf(error) });
+        throw error;
+      }
+      if (creates === 'create') {
+        observe({ ...event, physicalId: done.physicalId, status: `${verb}_IN_PROGRESS`, reason: 'Resource creation Initiated' });
+      }
+      if (action !== 'unchanged') observe({ ...event, physicalId: done.physicalId, status: `${verb}_COMPLETE` });
       applied[id] = {
         Type: type,
         PhysicalId: done.physicalId,
@@ -141,20 +208,25 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
     // Reported in the template's dependency order, whatever order the side-by-side work finished in.
     const position = new Map(active.map((id, i) => [id, i]));
     changes.sort((a, b) => (position.get(a.logicalId) ?? -1) - (position.get(b.logicalId) ?? -1));
+    request.observer?.cleanup?.();
     for (const id of deletionOrder(applied, new Set(active))) {
       const gone = applied[id]!;
       // DeletionPolicy Retain (and RetainExceptOnCreate, which differs only when a create rolls back): the stack
       // forgets the resource and the resource stays (CloudFormation DeletionPolicy attribute reference).
-      if (!retains(gone.DeletionPolicy)) await atResource(loaded, id, () => removeResource(context, gone));
+      if (!retains(gone.DeletionPolicy)) await remove(id, gone);
+      else observe({ logicalId: id, type: gone.Type, physicalId: gone.PhysicalId, status: 'DELETE_SKIPPED' });
       deleted(id, gone);
     }
     // Replaced resources last, newest dependents first, once nothing refers to them any more; UpdateReplacePolicy
     // Retain keeps them.
-    for (const old of replaced.reverse()) if (!retains(old.UpdateReplacePolicy)) await removeResource(context, old);
+    for (const [id, old] of replaced.reverse()) {
+      if (!retains(old.UpdateReplacePolicy)) await remove(id, old);
+      else observe({ logicalId: id, type: old.Type, physicalId: old.PhysicalId, status: 'DELETE_SKIPPED' });
+    }
     Object.assign(stack, outputsOf(loaded, scope));
   } catch (error) {
     stack.Status = previous ? 'UPDATE_FAILED' : 'CREATE_FAILED';
-    stack.LastReconcile = lastReconcile(startedAt, started, changes, error instanceof Error ? error.message : String(error));
+    stack.LastReconcile = lastReconcile(startedAt, started, changes, messageOf(error));
     await saveStack(deps.store, stack);
     throw error;
   }
@@ -162,6 +234,11 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
   await saveStack(deps.store, stack);
   return { stack, changes, durationMs: stack.LastReconcile.durationMs };
 }
+
+/** The reason CloudFormation gives for the first event of a replacement. */
+const REPLACING = 'Requested update requires the creation of a new physical resource; hence creating one.';
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const retains = (policy: string | undefined) => policy === 'Retain' || policy === 'RetainExceptOnCreate';
 
@@ -178,25 +255,75 @@ function lastReconcile(at: Date, started: number, changes: Change[], error: stri
 /** Resolves everything once before any change, with stand-ins for resources not created yet: a template that
  * cannot resolve changes nothing. */
 function validate(loaded: LoadedTemplate, scope: ResolveScope, active: string[]): void {
-  // A stand-in answers every attribute name: which ones a resource has is known once it exists.
+  const dry = withStandIns(scope, new Set());
+  for (const id of active) resolveValue(loaded.template.Resources[id]!.Properties ?? {}, dry, ['Resources', id, 'Properties']);
+  outputsOf(loaded, dry);
+}
+
+/**
+ * `scope` where the resources not applied yet, and those in `renewed` (to be replaced), are stand-ins. A stand-in
+ * answers every attribute name: which ones a resource has is known once it exists.
+ */
+function withStandIns(scope: ResolveScope, renewed: ReadonlySet<string>): ResolveScope {
   const anyAttribute = (id: string) => new Proxy({}, {
     get: (_, name) => (typeof name === 'string' ? `${id}.${name}-pending` : undefined),
     getOwnPropertyDescriptor: (_, name) => ({ value: `${id}.${String(name)}-pending`, configurable: true, enumerable: true }),
   });
   const pending = (id: string) => ({ ref: `${id}-pending`, attributes: anyAttribute(id) });
-  const dry: ResolveScope = { ...scope, resource: (id) => scope.resource(id) ?? pending(id) };
-  for (const id of active) resolveValue(loaded.template.Resources[id]!.Properties ?? {}, dry, ['Resources', id, 'Properties']);
-  outputsOf(loaded, dry);
+  return { ...scope, resource: (id) => (renewed.has(id) ? undefined : scope.resource(id)) ?? pending(id) };
+}
+
+/** A change reconcile() would make, in a change set's words (ResourceChange). */
+export interface PlannedChange {
+  action: 'Add' | 'Modify' | 'Remove';
+  logicalId: string;
+  type: string;
+  physicalId?: string;
+  /** For Modify: whether the resource gets a new physical ID. */
+  replacement?: 'True' | 'False';
+}
+
+/**
+ * What reconcile(request) would change, changing nothing (a change set's Changes): resources to add, to modify
+ * (their resolved properties differ; a resource that refers to one being added or replaced sees a stand-in, so it
+ * is listed too) and to remove. Throws as reconcile() does for a template that cannot resolve.
+ */
+export async function preview(deps: Pick<ReconcileDeps, 'store' | 'accountId'>, request: ReconcileRequest): Promise<PlannedChange[]> {
+  const { applied, scope, active } = await startingPoint(deps, request);
+  const renewed = new Set<string>();
+  const dry = withStandIns(scope, renewed);
+  const changes: PlannedChange[] = [];
+  for (const id of active) {
+    const declared = request.loaded.template.Resources[id]!;
+    const before = applied[id];
+    if (!before) {
+      changes.push({ action: 'Add', logicalId: id, type: declared.Type });
+      continue;
+    }
+    const properties = (resolveValue(declared.Properties ?? {}, dry, ['Resources', id, 'Properties']) ?? {}) as Record<string, unknown>;
+    const action = decide(before, declared.Type, properties, providerOf(declared.Type), pinnedIdOf(declared.Metadata));
+    if (action === 'unchanged') continue;
+    if (action === 'replace') renewed.add(id);
+    changes.push({ action: 'Modify', logicalId: id, type: declared.Type, physicalId: before.PhysicalId, replacement: action === 'replace' ? 'True' : 'False' });
+  }
+  const kept = new Set(active);
+  for (const [id, gone] of Object.entries(applied)) {
+    if (!kept.has(id)) changes.push({ action: 'Remove', logicalId: id, type: gone.Type, physicalId: gone.PhysicalId });
+  }
+  return changes;
 }
 
 /** The active outputs' values, and the exports among them. */
-function outputsOf(loaded: LoadedTemplate, scope: ResolveScope): Pick<StackRecord, 'Outputs' | 'Exports'> {
-  const result: Pick<StackRecord, 'Outputs' | 'Exports'> = { Outputs: {}, Exports: {} };
+function outputsOf(loaded: LoadedTemplate, scope: ResolveScope): Pick<StackRecord, 'Outputs' | 'Exports' | 'ExportNames'> {
+  const result: Required<Pick<StackRecord, 'Outputs' | 'Exports' | 'ExportNames'>> = { Outputs: {}, Exports: {}, ExportNames: {} };
   for (const [name, output] of Object.entries(loaded.template.Outputs ?? {})) {
     if (!isActive(output, scope.conditions)) continue;
     const value = String(resolveValue(output.Value, scope, ['Outputs', name, 'Value']));
     result.Outputs[name] = value;
-    if (output.Export) result.Exports[String(resolveValue(output.Export.Name, scope, ['Outputs', name, 'Export', 'Name']))] = value;
+    if (!output.Export) continue;
+    const exportName = String(resolveValue(output.Export.Name, scope, ['Outputs', name, 'Export', 'Name']));
+    result.Exports[exportName] = value;
+    result.ExportNames[name] = exportName;
   }
   return result;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../cognito/deps.js';
 import type { CognitoService } from '../cognito/service.js';
+import type { LocalS3 } from '../s3/index.js';
 import type { Store } from '../store/store.js';
 import { watchPaths, type Watcher } from '../watch/watcher.js';
 import { createTemplates, type Templates } from './templates.js';
@@ -31,6 +32,7 @@ export async function startTemplates(
     store: Store;
     log: Logger;
     cognito: CognitoService;
+    s3: LocalS3;
     region: string;
     accountId: string;
     afterReconcile?: () => Promise<void>;
@@ -53,6 +55,7 @@ export async function startTemplates(
         region,
         accountId,
         stackName,
+        s3: deps.s3,
         log: (line) => deps.log.info(line),
         cognito: (operation, request, extra) =>
           deps.cognito(operation, { region, accountId, requestId: randomUUID(), ...extra }, request),

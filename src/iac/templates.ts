@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Logger } from '../cognito/deps.js';
 import type { Store } from '../store/store.js';
 import { isEmulated } from './apply.js';
-import { reconcile, type Change, type ReconcileDeps } from './reconcile.js';
+import { reconcile, type Change, type ReconcileDeps, type ReconcileRequest, type ReconcileResult } from './reconcile.js';
 import { loadStack, templateFiles, type SourceOptions } from './sources.js';
 import { deleteStackRecord, listStacks } from './stacks/stackRecord.js';
 import { TemplateError, type LoadedTemplate } from './template.js';
@@ -78,7 +78,8 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
   async function removeStacksOfMissingFiles(present: Set<string>, errors: string[]): Promise<void> {
     for (const stack of await listStacks(deps.store)) {
       const source = path.resolve(stack.Source);
-      if (present.has(source) || !underRoots(source) || (await exists(source))) continue;
+      // A stack of the CloudFormation API has no file: only DeleteStack removes it.
+      if (stack.Origin === 'api' || present.has(source) || !underRoots(source) || (await exists(source))) continue;
       try {
         const empty: LoadedTemplate = { file: stack.Source, template: { Resources: {} }, locate: () => ({ file: stack.Source, line: 1, column: 1 }) };
         const result = await reconcile(deps, { loaded: empty, stackName: stack.Name, region: stack.Region, parameters: {} });
@@ -114,11 +115,49 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
     }
   }
 
+  /** The engine as a CloudFormation API job sees it: reconciles that log their summary like a file's. */
+  const engine: StackEngine = {
+    async apply(request) {
+      const result = await reconcile(deps, request);
+      deps.log.info(summary(request.loaded.file, request.stackName, result.changes, result.durationMs));
+      return result;
+    },
+    async remove(request) {
+      const empty: LoadedTemplate = { file: request.file, template: { Resources: {} }, locate: () => ({ file: request.file, line: 1, column: 1 }) };
+      const result = await reconcile(deps, { ...request, loaded: empty, parameters: {} });
+      await deleteStackRecord(deps.store, request.stackName);
+      deps.log.info(summary(request.file, request.stackName, result.changes, result.durationMs) + ' (stack deleted)');
+      return result;
+    },
+  };
+
+  /**
+   * A CloudFormation API job (src/cloudformation/): runs in the same queue as the file reconciles, so that no two
+   * changes meet on one stack; the local functions and routes follow the stacks afterwards, whatever its outcome.
+   */
+  async function stackJobNow<R>(work: (engine: StackEngine) => Promise<R>): Promise<R> {
+    try {
+      return await work(engine);
+    } finally {
+      if (options.outputsFile) await writeOutputs(options.outputsFile);
+      await deps.afterReconcile?.();
+    }
+  }
+
   return {
     reconcileAll: () => serial(reconcileAllNow),
+    stackJob: <R>(work: (engine: StackEngine) => Promise<R>) => serial(() => stackJobNow(work)),
     deploy: (file: string, given: { stage?: string; parameters?: Record<string, string> }) => serial(() => deployNow(file, given)),
     roots,
   };
+}
+
+/** What a CloudFormation API job may do to its stack (src/iac/templates.ts stackJob). */
+export interface StackEngine {
+  /** reconcile() with its summary logged; throws the TemplateError of the resource that failed. */
+  apply(request: ReconcileRequest): Promise<ReconcileResult>;
+  /** Deletes every resource of the stack (dependents first, Retain kept) and then its record. */
+  remove(request: Omit<ReconcileRequest, 'loaded' | 'parameters'> & { file: string }): Promise<ReconcileResult>;
 }
 
 export interface DeployReport {

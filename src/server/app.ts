@@ -1,10 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { CognitoService } from '../cognito/service.js';
-import { registerEdge } from './edge.js';
+import { registerEdge, type JsonSurface } from './edge.js';
 import { registerEmulatorEndpoints, type EmulatorEndpoints } from './emulator.js';
 import { registerGateway, rewriteGatewayUrl } from './gateway.js';
 import type { Gateways } from '../gateway/index.js';
+import type { QuerySurface } from './query.js';
 import { registerWellKnown, type WellKnown } from './wellKnown.js';
+import { isS3Request, S3_ROUTE_PREFIX } from '../s3/index.js';
 
 export interface AppDeps {
   cognito: CognitoService;
@@ -13,6 +15,9 @@ export interface AppDeps {
   wellKnown: WellKnown;
   /** The stacks' REST and HTTP APIs. */
   gateways: Gateways;
+  /** The other AWS services `serverless deploy` needs: query (CloudFormation, STS) and JSON (ECR, SSM) surfaces, and
+   * path-routed ones (S3, Lambda) registering their own routes. */
+  services: { json: JsonSurface[]; query: QuerySurface[]; register: Array<(app: FastifyInstance) => void> };
   region: string;
   accountId: string;
   /** Log each request (the CLI turns this on; tests keep quiet). */
@@ -21,27 +26,34 @@ export interface AppDeps {
 
 /** The whole HTTP surface, without listening: tests drive it with `app.inject` or listen on port 0. */
 export function buildApp(deps: AppDeps): FastifyInstance {
+  const gatewayUrl = rewriteGatewayUrl(() => deps.gateways);
   const app = Fastify({
     logger: deps.logRequests ? { level: 'info' } : false,
     // Large enough for a CloudFormation template or an imported user list; S3 uploads will set their own.
     bodyLimit: 16 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     // `<apiId>.execute-api.localhost:<port>` requests become `/restapis/<apiId>/...` (./gateway.ts).
-    rewriteUrl: rewriteGatewayUrl(() => deps.gateways),
+    // S3 requests (SigV4 scope `s3`) are path-style `/<bucket>/<key>` at the root: they get a prefix of their own.
+    rewriteUrl: (request) => (isS3Request(request) ? `${S3_ROUTE_PREFIX}${request.url ?? '/'}` : gatewayUrl(request)),
   });
   registerEdge(
     app,
-    [
-      {
-        prefix: 'AWSCognitoIdentityProviderService',
-        handle: (operation, call) =>
-          deps.cognito(operation, { region: call.region, accountId: deps.accountId, requestId: call.requestId }, call.body),
-      },
-    ],
+    {
+      json: [
+        {
+          prefix: 'AWSCognitoIdentityProviderService',
+          handle: (operation, call) =>
+            deps.cognito(operation, { region: call.region, accountId: deps.accountId, requestId: call.requestId }, call.body),
+        },
+        ...deps.services.json,
+      ],
+      query: deps.services.query,
+    },
     deps.region,
   );
   registerEmulatorEndpoints(app, deps.emulator);
   registerWellKnown(app, deps.wellKnown);
   registerGateway(app, deps.gateways);
+  for (const register of deps.services.register) register(app);
   return app;
 }

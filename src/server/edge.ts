@@ -1,11 +1,23 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CognitoError, serializationError, unknownOperation } from '../cognito/errors.js';
+import { parseQueryBody, QueryError, queryErrorXml, queryResponseXml, type QuerySurface } from './query.js';
 import { credentialScope } from './sigv4.js';
 
 /** A surface answering AWS JSON 1.1 calls whose X-Amz-Target starts with `prefix` (`AWSCognitoIdentityProviderService`). */
 export interface JsonSurface {
   prefix: string;
   handle(operation: string, call: JsonCall): Promise<unknown>;
+}
+
+/** An AWS JSON error of another service (ECR's RepositoryNotFoundException, SSM's ParameterNotFound). */
+export class JsonServiceError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly statusCode = 400,
+  ) {
+    super(message);
+  }
 }
 
 export interface JsonCall {
@@ -17,21 +29,29 @@ export interface JsonCall {
 /**
  * The one port's front door for `POST /`: AWS JSON calls go to the surface their X-Amz-Target names. Public
  * Cognito operations arrive unsigned (amazon-cognito-identity-js sends no Authorization), so routing is by
- * target, never by signature; the signature's credential scope only supplies the region. Later surfaces (the
- * CloudFormation query API, S3, Lambda) register beside these.
+ * target, never by signature; the signature's credential scope only supplies the region. A form-encoded body
+ * without X-Amz-Target is the query protocol (CloudFormation, STS): it goes to the surface its credential scope
+ * names, or, unsigned, to the one that has its Action. S3 and Lambda's REST API have paths of their own.
  */
-export function registerEdge(app: FastifyInstance, surfaces: JsonSurface[], defaultRegion: string): void {
+export function registerEdge(
+  app: FastifyInstance,
+  surfaces: { json: JsonSurface[]; query: QuerySurface[] },
+  defaultRegion: string,
+): void {
   // Bodies stay raw so that a malformed one becomes an AWS SerializationException, not a framework error.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   app.post('/', async (request, reply) => {
     const target = header(request, 'x-amz-target');
+    const scope = credentialScope(header(request, 'authorization'));
+    if (!target && header(request, 'content-type')?.startsWith('application/x-www-form-urlencoded')) {
+      return answerQuery(request, reply, surfaces.query, scope?.service, scope?.region ?? defaultRegion);
+    }
     if (!target) throw unknownOperation('(missing X-Amz-Target)');
     const dot = target.lastIndexOf('.');
-    const surface = surfaces.find((s) => s.prefix === target.slice(0, dot));
+    const surface = surfaces.json.find((s) => s.prefix === target.slice(0, dot));
     if (!surface) throw unknownOperation(target);
-    const scope = credentialScope(header(request, 'authorization'));
     const result = await surface.handle(target.slice(dot + 1), {
       body: parseJson(request.body),
       region: scope?.region ?? defaultRegion,
@@ -41,7 +61,7 @@ export function registerEdge(app: FastifyInstance, surfaces: JsonSurface[], defa
   });
 
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof CognitoError) return sendError(reply, error);
+    if (error instanceof CognitoError || error instanceof JsonServiceError) return sendError(reply, error);
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
       // Framework-level rejections (body too large, bad content length): still an AWS-shaped 4xx.
@@ -81,7 +101,36 @@ export function sendJson(reply: FastifyReply, status: number, body: unknown): Fa
     .send(JSON.stringify(body, toWire));
 }
 
-function sendError(reply: FastifyReply, error: CognitoError): FastifyReply {
+async function answerQuery(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  surfaces: QuerySurface[],
+  service: string | undefined,
+  region: string,
+): Promise<FastifyReply> {
+  const params = parseQueryBody(request.body as Buffer);
+  const action = params.Action ?? '';
+  const surface = surfaces.find((s) => (service ? s.service === service : s.actions.has(action)));
+  try {
+    if (!surface || !surface.actions.has(action)) {
+      // What AWS's query services answer an action they do not have.
+      throw new QueryError('InvalidAction', `The action ${action || '(none)'} is not valid for this web service.`);
+    }
+    const result = await surface.handle(action, { params, region, requestId: request.id });
+    return sendXml(reply, 200, queryResponseXml(action, surface.namespace, result, request.id));
+  } catch (error) {
+    if (error instanceof QueryError) return sendXml(reply, error.statusCode, queryErrorXml(error, request.id));
+    request.log.error(error);
+    const internal = new QueryError('InternalFailure', 'Internal error in cogniform (see its log).', 500, 'Receiver');
+    return sendXml(reply, 500, queryErrorXml(internal, request.id));
+  }
+}
+
+function sendXml(reply: FastifyReply, status: number, xml: string): FastifyReply {
+  return reply.code(status).header('content-type', 'text/xml').header('x-amzn-requestid', reply.request.id).send(xml);
+}
+
+function sendError(reply: FastifyReply, error: CognitoError | JsonServiceError): FastifyReply {
   reply.header('x-amzn-errortype', error.type);
   return sendJson(reply, error.statusCode, { __type: error.type, message: error.message });
 }

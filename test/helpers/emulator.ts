@@ -1,4 +1,5 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { Test } from 'uvu';
 import { DEFAULTS } from '../../src/config.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/index.js';
 
@@ -46,4 +47,70 @@ export async function startTestEmulator(options: Partial<EmulatorOptions> = {}):
       await emulator.close();
     },
   };
+}
+
+/**
+ * Any AWS SDK v3 client (S3Client, CloudFormationClient, ...) pointed at `emulator` with the test credentials in
+ * us-east-1; `extra` adds or overrides configuration (`{ forcePathStyle: true }`, another region).
+ */
+export function awsClient<Client, Config extends object>(
+  ClientClass: new (...config: [] | [Config]) => Client,
+  emulator: { url: string },
+  extra: Partial<Config> = {},
+): Client {
+  return new ClientClass({ endpoint: emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, ...extra } as Config);
+}
+
+/** The AWS error an SDK call fails with (name, message, HTTP status), or a failure if it succeeds. */
+export async function rejection(promise: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined }> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
+    return { name: e.name, message: e.message, status: e.$metadata?.httpStatusCode };
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** A test emulator and an SDK client on it, as `withEmulator` keeps them. */
+export interface Running<Client> {
+  emulator: TestEmulator;
+  client: Client;
+}
+
+export interface WithEmulatorOptions<Client> {
+  /** A fresh emulator for every test (`before.each`), rather than one for the whole file. */
+  each?: boolean;
+  options?: Partial<EmulatorOptions>;
+  /** Runs after each start, e.g. to create the bucket every test uses. */
+  ready?: (running: Running<Client>) => Promise<void>;
+}
+
+/**
+ * Registers hooks on `suite` that start a test emulator and `client(emulator)`, then close both. The returned object
+ * is filled in at each start, so tests read `running.client` and `running.emulator` inside their bodies.
+ */
+export function withEmulator<Client extends { destroy(): void }>(
+  suite: Test,
+  client: (emulator: TestEmulator) => Client,
+  { each = false, options, ready }: WithEmulatorOptions<Client> = {},
+): Running<Client> {
+  const running = {} as Running<Client>;
+  const start = async () => {
+    running.emulator = await startTestEmulator(options);
+    running.client = client(running.emulator);
+    await ready?.(running);
+  };
+  const stop = async () => {
+    running.client.destroy();
+    await running.emulator.close();
+  };
+  if (each) {
+    suite.before.each(start);
+    suite.after.each(stop);
+  } else {
+    suite.before(start);
+    suite.after(stop);
+  }
+  return running;
 }

@@ -51,6 +51,7 @@ export function reconcileHarness(emulator: TestEmulator, region = 'us-east-1', a
       region: stackRegion,
       accountId,
       stackName,
+      s3: emulator.s3,
       log: (line) => logs.push(line),
       cognito(operation, request, extra) {
         calls.push(operation);

@@ -12,6 +12,7 @@ import { userPoolUser } from './cognito/userPoolUser.js';
 import { userPoolUserToGroupAttachment } from './cognito/userPoolUserToGroupAttachment.js';
 import { lambdaFunction } from './lambda/function.js';
 import type { ResourceProvider } from './provider.js';
+import { bucket } from './s3/bucket.js';
 
 export { acceptedProvider } from './accepted.js';
 export type { CognitoCallOptions, ProviderContext, Provisioned, Resolved, ResourceProvider } from './provider.js';
@@ -42,6 +43,7 @@ const providers = [
   httpAuthorizer,
   httpStage,
   lambdaFunction,
+  bucket,
 ] as unknown as ResourceProvider[];
 
 const byType = new Map(providers.map((provider) => [provider.type, provider]));

@@ -1,4 +1,5 @@
 import type { IntrinsicFunction } from 'cloudform-types/types/dataTypes.js';
+import type { LocalS3 } from '../../s3/index.js';
 
 // The contract between the reconciler (../reconcile.ts) and one resource provider per CloudFormation type. A provider
 // changes the emulator only through `ctx.cognito`, the same operations an API client calls (DESIGN.md §1).
@@ -14,6 +15,8 @@ export interface CognitoCallOptions {
 export interface ProviderContext {
   /** Calls a Cognito user-pools operation by name with a JSON request, as an API client would; throws CognitoError. */
   cognito(operation: string, request: object, options?: CognitoCallOptions): Promise<any>;
+  /** The local S3, for AWS::S3::Bucket. */
+  s3: LocalS3;
   region: string;
   accountId: string;
   stackName: string;

@@ -31,14 +31,21 @@ export interface StackRecord {
   Name: string;
   /** `arn:aws:cloudformation:<region>:<account>:stack/<name>/<uuid>`, kept for the stack's life (AWS::StackId). */
   StackId: string;
-  /** The file the stack was loaded from. */
+  /** The file the stack was loaded from (for a stack of the CloudFormation API, a name for messages). */
   Source: string;
+  /**
+   * `api` for a stack deployed through the CloudFormation API (`serverless deploy`): it has no file, so the file
+   * reconcile's "file removed" sweep must leave it alone; absent for a stack of a template file.
+   */
+  Origin?: 'api';
   Region: string;
   Status: 'CREATE_COMPLETE' | 'UPDATE_COMPLETE' | 'UPDATE_FAILED' | 'CREATE_FAILED';
   Resources: Record<string, StackResource>;
   Outputs: Record<string, string>;
   /** Export name → value, for Fn::ImportValue in other stacks. */
   Exports: Record<string, string>;
+  /** Output key → the name it is exported under (DescribeStacks' ExportName). */
+  ExportNames?: Record<string, string>;
   LastReconcile?: ReconcileSummary;
 }
 

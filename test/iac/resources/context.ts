@@ -17,6 +17,7 @@ export function providerContext(emulator: TestEmulator): TestContext {
       if (status >= 300) throw new CognitoError(body.__type, body.message, status);
       return body;
     },
+    s3: emulator.s3,
     region: 'us-east-1',
     accountId: '000000000000',
     stackName: 'test-stack',

@@ -1,0 +1,61 @@
+import type { Clock, Logger } from '../cognito/deps.js';
+import type { Templates } from '../iac/templates.js';
+import type { LocalS3 } from '../s3/index.js';
+import type { QueryCall, QuerySurface } from '../server/query.js';
+import type { Store } from '../store/store.js';
+import { CreateChangeSet } from './operations/createChangeSet.js';
+import { CreateStack } from './operations/createStack.js';
+import { DeleteChangeSet } from './operations/deleteChangeSet.js';
+import { DeleteStack } from './operations/deleteStack.js';
+import { DescribeChangeSet } from './operations/describeChangeSet.js';
+import { DescribeStackEvents } from './operations/describeStackEvents.js';
+import { DescribeStackResource } from './operations/describeStackResource.js';
+import { DescribeStackResources } from './operations/describeStackResources.js';
+import { DescribeStacks } from './operations/describeStacks.js';
+import { ExecuteChangeSet } from './operations/executeChangeSet.js';
+import { GetTemplate } from './operations/getTemplate.js';
+import { GetTemplateSummary } from './operations/getTemplateSummary.js';
+import { ListChangeSets } from './operations/listChangeSets.js';
+import { ListExports } from './operations/listExports.js';
+import { ListStackResources } from './operations/listStackResources.js';
+import { ListStacks } from './operations/listStacks.js';
+import { UpdateStack } from './operations/updateStack.js';
+import { ValidateTemplate } from './operations/validateTemplate.js';
+
+// The CloudFormation query API over the template engine (src/iac/): what `serverless deploy`, the AWS CLI's
+// `cloudformation deploy` and SDK clients need. Stacks deployed here are reconciled by the same engine as template
+// files, in the same queue; one file per action under ./operations/.
+
+export interface CloudFormationDeps {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  accountId: string;
+  /** The template engine (src/iac/templates.ts): one reconcile at a time, whoever asks. */
+  templates: () => Templates;
+  /** TemplateURL objects are read from the local S3. */
+  s3: LocalS3;
+}
+
+export const CLOUDFORMATION_NAMESPACE = 'http://cloudformation.amazonaws.com/doc/2010-05-15/';
+
+type Operation = (deps: CloudFormationDeps, call: QueryCall) => Promise<object | undefined>;
+
+const OPERATIONS: Record<string, Operation> = {
+  CreateStack, UpdateStack, DeleteStack, DescribeStacks, ListStacks, DescribeStackEvents, DescribeStackResource,
+  DescribeStackResources, ListStackResources, GetTemplate, GetTemplateSummary, ValidateTemplate, ListExports, CreateChangeSet,
+  DescribeChangeSet, ExecuteChangeSet, DeleteChangeSet, ListChangeSets,
+};
+
+export function cloudFormationSurface(deps: CloudFormationDeps): QuerySurface {
+  return {
+    service: 'cloudformation',
+    namespace: CLOUDFORMATION_NAMESPACE,
+    actions: new Set(Object.keys(OPERATIONS)),
+    async handle(action, call) {
+      const operation = OPERATIONS[action];
+      if (!operation) return undefined;
+      return (await operation(deps, call)) as Record<string, unknown> | undefined;
+    },
+  };
+}
