@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -61,17 +61,18 @@ export interface ServerlessRun {
 
 /**
  * `serverless <args>` in `serviceDir` against the emulator on `port`: the plugin is pointed there with EDGE_PORT,
- * osls 4 with AWS_ENDPOINT_URL (an IP, so that S3 stays path-style: §5.8). HOME is a fresh folder outside the
- * service, so nothing of the user's (or the framework's own state files) leaks in or gets packaged.
+ * osls 4 with AWS_ENDPOINT_URL (an IP, so that S3 stays path-style: §5.8). HOME is a folder outside the service
+ * (a fresh one unless `home` is given), so nothing of the user's leaks in and the framework's own files (its
+ * caches, ~/.serverlessrc) are never packaged.
  */
 export async function runServerless(
   name: ServerlessCliName,
   serviceDir: string,
   args: string[],
-  options: { port: number; pollMs?: number },
+  options: { port: number; pollMs?: number; home?: string },
 ): Promise<ServerlessRun> {
   const bin = ensureServerlessCli(name);
-  const home = mkdtempSync(path.join(SCRATCH, 'sls-home-'));
+  const home = options.home ?? mkdtempSync(path.join(SCRATCH, 'sls-home-'));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: home,
@@ -92,5 +93,7 @@ export async function runServerless(
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string; message: string };
     return { code: typeof e.code === 'number' ? e.code : 1, output: `${e.stdout ?? ''}${e.stderr ?? ''}${e.message}`, ms: performance.now() - started };
+  } finally {
+    if (!options.home) rmSync(home, { recursive: true, force: true });
   }
 }
