@@ -53,9 +53,23 @@ async function init(): Promise<HandlerFunction | undefined> {
  * Resolves once the host has taken everything the function printed. A worker's stdout and stderr reach the host
  * on a port of their own, so without this the result could overtake the last lines (Invoke's LogType Tail reads
  * them); a write's callback runs only when the host has consumed it (Node's worker stdio, lib/internal/worker/io.js).
+ * That round trip is paid only by an invocation that printed something: the rest answer at once.
  */
-const printed = () =>
-  Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+const streams = [process.stdout, process.stderr];
+let unflushed = false;
+const writes = streams.map((stream) => {
+  const write = stream.write.bind(stream);
+  stream.write = ((...args: Parameters<typeof write>) => {
+    unflushed = true;
+    return write(...args);
+  }) as typeof stream.write;
+  return write;
+});
+const printed = async () => {
+  if (!unflushed) return;
+  unflushed = false;
+  await Promise.all(writes.map((write) => new Promise<void>((resolve) => write('', () => resolve()))));
+};
 
 function invoke(handler: HandlerFunction, { id, event, deadline }: InvokeMessage): void {
   let settled = false;
