@@ -21,7 +21,7 @@ const EXAMPLE = fileURLToPath(new URL('../../examples/serverless-api', import.me
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 // One HOME for every run, as a user has: the framework keeps caches there (a fresh HOME adds about 1.5 s to a run).
 const HOME = path.join(SCRATCH, 'bench-deploy-home');
-await mkdir(HOME, { recursive: true });
+await mkdir(HOME, { recursive: true }); // makes SCRATCH too
 
 interface Round {
   packageMs: number;

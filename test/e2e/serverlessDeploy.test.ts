@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
@@ -17,6 +17,7 @@ const PASSWORD = 'Notes-Passw0rd!';
 
 /** The example as a user of `cli` has it: osls 4 cannot load serverless-localstack, so its copy lists no plugin. */
 async function serviceCopy(cli: ServerlessCliName): Promise<string> {
+  await mkdir(SCRATCH, { recursive: true });
   const dir = await mkdtemp(path.join(SCRATCH, `service-${cli}-`));
   await cp(EXAMPLE, dir, { recursive: true });
   if (!usesPlugin(cli)) {
@@ -48,8 +49,9 @@ function deploySuite(cli: ServerlessCliName) {
     service = await serviceCopy(cli);
   });
   it.after(async () => {
-    await emulator.close();
-    await rm(service, { recursive: true, force: true });
+    // A failed start leaves these unset; uvu ends the whole run on an error thrown here.
+    await emulator?.close();
+    if (service) await rm(service, { recursive: true, force: true });
   });
 
   it('deploy: the first deploy creates the stack through change sets and prints the endpoints', async () => {

@@ -72,6 +72,7 @@ export async function runServerless(
   options: { port: number; pollMs?: number; home?: string },
 ): Promise<ServerlessRun> {
   const bin = ensureServerlessCli(name);
+  mkdirSync(SCRATCH, { recursive: true });
   const home = options.home ?? mkdtempSync(path.join(SCRATCH, 'sls-home-'));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
