@@ -17,6 +17,8 @@ import { listStacks } from './iac/stacks/stackRecord.js';
 import { startTemplates, type RunningTemplates, type TemplateOptions } from './iac/startTemplates.js';
 import { registerLambdaApi } from './lambda/api/index.js';
 import { handlerFunctions, type Handler } from './lambda/functions.js';
+import { registerHostedUi } from './oauth2/hostedUi/index.js';
+import { registerOAuth2 } from './oauth2/index.js';
 import { createS3, registerS3, type LocalS3 } from './s3/index.js';
 import { buildApp } from './server/app.js';
 import { listen } from './server/listen.js';
@@ -121,6 +123,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       ],
       register: [
         (app) => registerS3(app, s3),
+        (app) => registerOAuth2(app, deps),
+        (app) => registerHostedUi(app, deps),
         (app) => registerLambdaApi(app, { store, clock, s3, deployments, region: options.region, accountId: options.accountId }),
       ],
     },

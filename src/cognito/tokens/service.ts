@@ -11,8 +11,9 @@ import { poolKeys, refreshTokenKey, type SigningKey } from './keys.js';
 import { membershipClaims, withChanges } from './overrides.js';
 import { openSealedToken, sealRefreshToken, type RefreshPayload } from './refresh.js';
 import { checkNotRotatedOut, rotateOut } from './rotation.js';
-import { beginSession, revokeSession, sessionState, signOutUser } from './sessions.js';
-import type { AccessTokenContext, IssueRequest, RefreshSession, Tokens } from './tokens.js';
+import { atHash, clientCredentialsClaims } from './oauthClaims.js';
+import { beginSession, isHostedSession, revokeSession, sessionState, signOutUser } from './sessions.js';
+import type { AccessTokenContext, ClientIssueRequest, IssueRequest, RefreshSession, Tokens } from './tokens.js';
 
 export type TokenDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'port' | 'issuer'>;
 
@@ -63,31 +64,21 @@ export function createTokens(deps: TokenDeps): Tokens {
     const sub = subOf(user);
     const originJti = request.originJti ?? deps.ids.uuid();
     const scopes = request.scopes ?? API_SCOPES;
+    const hosted = request.hosted ?? (request.originJti !== undefined && (await isHostedSession(store, pool.Id, originJti)));
     if (!request.originJti) {
-      await beginSession(store, { UserPoolId: pool.Id, OriginJti: originJti, Sub: sub, ClientId: client.ClientId, CreatedAt: iat });
+      await beginSession(store, {
+        UserPoolId: pool.Id, OriginJti: originJti, Sub: sub, ClientId: client.ClientId, CreatedAt: iat, ...(hosted ? { Hosted: true } : {}),
+      });
     }
     const [keys, groups] = await Promise.all([poolKeys(store, pool.Id), userGroups(store, user)]);
     const { overrides } = request;
     const membership = membershipClaims(groups, overrides?.groups);
     // One authentication event: both tokens share event_id and origin_jti, each has its own jti.
     const common = { iss: issuer(pool.Id), origin_jti: originJti, event_id: deps.ids.uuid(), auth_time: request.authTime, iat };
-    const idToken = await sign(
-      withChanges({
-        sub,
-        ...membership.groups,
-        ...membership.roles,
-        ...attributeClaims(user, client),
-        ...common,
-        'cognito:username': user.Username,
-        aud: client.ClientId,
-        token_use: 'id',
-        exp: iat + validity.id,
-        jti: deps.ids.uuid(),
-        ...(request.nonce !== undefined ? { nonce: request.nonce } : {}),
-      }, overrides?.id, 'id'),
-      keys.id,
-    );
+    const idJti = deps.ids.uuid();
+    const accessJti = deps.ids.uuid();
     const accessScopes = overrides?.scopes ?? scopes;
+    // The access token is signed first: the hosted ID token's at_hash is a hash of it.
     const accessToken = await sign(
       withChanges({
         sub,
@@ -99,11 +90,32 @@ export function createTokens(deps: TokenDeps): Tokens {
         // A function that suppresses every scope leaves no `scope` claim (an empty one would read as a scope).
         ...(accessScopes.length ? { scope: accessScopes.join(' ') } : {}),
         exp: iat + validity.access,
-        jti: deps.ids.uuid(),
+        ...(hosted ? { version: 2 } : {}),
+        jti: accessJti,
         username: user.Username,
       }, overrides?.access, 'access'),
       keys.access,
     );
+    // The granted scopes decide, not what a PreTokenGeneration function made of the access token's.
+    const idToken = hosted && !scopes.includes('openid')
+      ? undefined
+      : await sign(
+          withChanges({
+            sub,
+            ...membership.groups,
+            ...membership.roles,
+            ...attributeClaims(user, client),
+            ...(hosted ? { at_hash: atHash(accessToken) } : {}),
+            ...common,
+            'cognito:username': user.Username,
+            aud: client.ClientId,
+            token_use: 'id',
+            exp: iat + validity.id,
+            jti: idJti,
+            ...(request.nonce !== undefined ? { nonce: request.nonce } : {}),
+          }, overrides?.id, 'id'),
+          keys.id,
+        );
     const result: AuthenticationResultType = { AccessToken: accessToken, ExpiresIn: validity.access, TokenType: 'Bearer' };
     if (request.refreshToken) {
       const payload: RefreshPayload = {
@@ -119,8 +131,16 @@ export function createTokens(deps: TokenDeps): Tokens {
       };
       result.RefreshToken = await sealRefreshToken(payload, await refreshTokenKey(store));
     }
-    result.IdToken = idToken;
+    if (idToken !== undefined) result.IdToken = idToken;
     return result;
+  }
+
+  async function issueForClient({ pool, client, scopes }: ClientIssueRequest) {
+    const iat = seconds();
+    const validity = validityOf(client);
+    const keys = await poolKeys(store, pool.Id);
+    const claims = clientCredentialsClaims({ issuer: issuer(pool.Id), clientId: client.ClientId, scopes, iat, exp: iat + validity.access, jti: deps.ids.uuid() });
+    return { AccessToken: await sign(claims, keys.access), ExpiresIn: validity.access, TokenType: 'Bearer' as const };
   }
 
   async function openRefresh(refreshToken: string): Promise<RefreshPayload> {
@@ -204,6 +224,7 @@ export function createTokens(deps: TokenDeps): Tokens {
 
   return {
     issue,
+    issueForClient,
     openRefreshToken,
     verifyAccessToken,
     revokeRefreshToken,

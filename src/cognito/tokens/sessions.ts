@@ -14,6 +14,8 @@ export interface SessionRecord {
   Generation: number;
   Revoked: boolean;
   CreatedAt: number;
+  /** Begun through the OAuth2 endpoints (IssueRequest.hosted): its refreshes are issued the same way. */
+  Hosted?: boolean;
 }
 
 export const tokenSessions: TableSpec<SessionRecord> = { name: 'tokenSessions', key: (s) => [s.UserPoolId, s.OriginJti] };
@@ -48,6 +50,11 @@ export async function sessionState(store: Store, poolId: string, originJti: stri
   if (!session || session.Sub !== sub) return 'unknown';
   if (session.Revoked || session.Generation < (await generation(store, poolId, sub))) return 'revoked';
   return 'active';
+}
+
+/** Whether the session was begun through the OAuth2 endpoints, so that its refreshes look the same. */
+export async function isHostedSession(store: Store, poolId: string, originJti: string): Promise<boolean> {
+  return (await store.table(tokenSessions).get([poolId, originJti]))?.Hosted === true;
 }
 
 export async function revokeSession(store: Store, poolId: string, originJti: string): Promise<void> {

@@ -28,6 +28,13 @@ export interface IssueRequest {
   deviceKey?: string;
   /** The OAuth `nonce` to echo in the ID token (hosted UI). */
   nonce?: string;
+  /**
+   * Issued through the OAuth2 endpoints (code, implicit, and their refreshes): the access token carries `version: 2`
+   * and the ID token `at_hash`, and there is an ID token only when `openid` was granted (cognito-api.md §4.2-§4.3;
+   * authorization-endpoint: "An ID token is returned only if openid scope is requested"). A refresh keeps what its
+   * session began with, whichever refresh operation it goes through; leave it unset there.
+   */
+  hosted?: boolean;
   /** What the pool's PreTokenGeneration function changed (src/cognito/triggers/preTokenGeneration.ts). */
   overrides?: TokenOverrides;
 }
@@ -74,9 +81,19 @@ export interface AccessTokenContext {
   claims: Record<string, unknown>;
 }
 
+/** A client_credentials grant: the client is the subject, no user and no session. */
+export interface ClientIssueRequest {
+  pool: UserPoolRecord;
+  client: UserPoolClientRecord;
+  /** Resource-server scopes (`<identifier>/<scope>`) granted. */
+  scopes: string[];
+}
+
 export interface Tokens {
   /** Signs the ID and access tokens (RS256, the pool's keys) and, when asked, seals a refresh token. */
   issue(request: IssueRequest): Promise<AuthenticationResultType>;
+  /** An access token for a client_credentials grant (machine to machine): access token only, never refreshed. */
+  issueForClient(request: ClientIssueRequest): Promise<{ AccessToken: string; ExpiresIn: number; TokenType: 'Bearer' }>;
   /**
    * The session behind a refresh token presented by `clientId`. NotAuthorizedException ("Invalid Refresh Token")
    * when it is forged, expired, revoked, signed out, from another client, or its user is gone or disabled;

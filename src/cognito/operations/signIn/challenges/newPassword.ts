@@ -19,7 +19,7 @@ import { checkCanSignIn, namesOf } from '../flow/signInUser.js';
 const PREFIX = 'userAttributes.';
 
 /** Required attributes (sub aside) the user has no value for, by schema name. */
-function missingRequired(pool: UserPoolRecord, attributes: AttributeType[]): string[] {
+export function missingRequired(pool: UserPoolRecord, attributes: AttributeType[]): string[] {
   return (pool.SchemaAttributes ?? [])
     .filter((s) => s.Required && s.Name !== 'sub' && !attributeValue({ Attributes: attributes }, s.Name!))
     .map((s) => s.Name!);
@@ -38,15 +38,17 @@ export function newPasswordParameters(pool: UserPoolRecord, user: UserRecord): R
   };
 }
 
-/** The answer: policy and attributes are checked before the session is spent, so the user may try again. */
-export async function answerNewPassword(
+/**
+ * The new password set: policy and attributes are checked before the session is spent, so the user may try again.
+ * The hosted UI (src/oauth2/hostedUi) finishes from here too.
+ */
+export async function setNewPassword(
   deps: SignInDeps,
   pool: UserPoolRecord,
   client: UserPoolClientRecord,
   sessionId: string | undefined,
   responses: Record<string, string> | undefined,
-  clientMetadata?: Record<string, string>,
-): Promise<AuthResponse> {
+): Promise<{ user: UserRecord; authTime: number }> {
   const { store, clock } = deps;
   const username = requireParameter(responses, 'USERNAME');
   const password = requireParameter(responses, 'NEW_PASSWORD');
@@ -67,7 +69,7 @@ export async function answerNewPassword(
   const now = clock.now();
   const record = await createPasswordRecord(pool.Id, known.Username, password, { temporary: false, now });
 
-  const { user, authTime } = await store.transact(pool.Id, async (tx) => {
+  return store.transact(pool.Id, async (tx) => {
     const session = await takeSession(store, tx, client, sessionId, 'NEW_PASSWORD_REQUIRED', now);
     const current = await tx.get(store.table(users), [pool.Id, known.UsernameKey]);
     if (!current || current.Username !== session.Username) throw new NotAuthorizedException('Invalid session for the user.');
@@ -85,5 +87,17 @@ export async function answerNewPassword(
     await tx.put(store.table(users), updated);
     return { user: updated, authTime: session.AuthTime };
   });
+}
+
+/** The answer: tokens (or an MFA challenge) once the new password is set. */
+export async function answerNewPassword(
+  deps: SignInDeps,
+  pool: UserPoolRecord,
+  client: UserPoolClientRecord,
+  sessionId: string | undefined,
+  responses: Record<string, string> | undefined,
+  clientMetadata?: Record<string, string>,
+): Promise<AuthResponse> {
+  const { user, authTime } = await setNewPassword(deps, pool, client, sessionId, responses);
   return authenticated(deps, pool, client, user, authTime, { source: 'TokenGeneration_NewPasswordChallenge', clientMetadata });
 }

@@ -17,7 +17,7 @@ import { settled } from '../flow/signInUser.js';
 
 export type CodeFactor = 'SMS_MFA' | 'EMAIL_OTP';
 
-const CODE_PARAMETER: Record<CodeFactor, string> = { SMS_MFA: 'SMS_MFA_CODE', EMAIL_OTP: 'EMAIL_OTP_CODE' };
+export const CODE_PARAMETER: Record<CodeFactor, string> = { SMS_MFA: 'SMS_MFA_CODE', EMAIL_OTP: 'EMAIL_OTP_CODE' };
 
 function deliveryFor(user: UserRecord, factor: CodeFactor): Delivery {
   const attribute = factor === 'SMS_MFA' ? 'phone_number' : 'email';
@@ -59,20 +59,19 @@ export async function codeMfaChallenge(
 }
 
 /**
- * The answer. A wrong code counts against the code's attempts and the sign-in lockout, and leaves the session open
- * for another try; AWS's
- * message for it is "Invalid code or auth state for the user." (quoted in many Amplify issues).
+ * The answer checked: a wrong code counts against the code's attempts and the sign-in lockout, and leaves the
+ * session open for another try; AWS's message for it is "Invalid code or auth state for the user." (quoted in many
+ * Amplify issues). Right, the session is spent; the hosted UI (src/oauth2/hostedUi) finishes from here too.
  */
-export async function answerCodeMfa(
+export async function checkCodeMfa(
   deps: SignInDeps,
   target: SignInClient,
   factor: CodeFactor,
   sessionId: string | undefined,
   responses: Record<string, string> | undefined,
-  clientMetadata?: Record<string, string>,
-): Promise<AuthResponse> {
+): Promise<{ user: UserRecord; authTime: number }> {
   const { store } = deps;
-  const { pool, client } = target;
+  const { pool } = target;
   requireParameter(responses, 'USERNAME');
   const code = requireParameter(responses, CODE_PARAMETER[factor]);
   const now = deps.clock.now();
@@ -91,5 +90,18 @@ export async function answerCodeMfa(
     await recordFailure(store, outcome.user, 'SIGN_IN', now);
     throw new CodeMismatchException('Invalid code or auth state for the user.');
   }
-  return settled(store, outcome.user, await signedIn(deps, pool, client, outcome.user, outcome.authTime, { clientMetadata }));
+  return { user: outcome.user, authTime: outcome.authTime };
+}
+
+/** The answer: tokens once the code is right. */
+export async function answerCodeMfa(
+  deps: SignInDeps,
+  target: SignInClient,
+  factor: CodeFactor,
+  sessionId: string | undefined,
+  responses: Record<string, string> | undefined,
+  clientMetadata?: Record<string, string>,
+): Promise<AuthResponse> {
+  const { user, authTime } = await checkCodeMfa(deps, target, factor, sessionId, responses);
+  return settled(deps.store, user, await signedIn(deps, target.pool, target.client, user, authTime, { clientMetadata }));
 }

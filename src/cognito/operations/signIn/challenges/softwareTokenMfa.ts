@@ -23,15 +23,14 @@ export const verifiedSecret = (user: UserRecord): string => {
  * SOFTWARE_TOKEN_MFA_CODE checked against the verified secret, each code accepted once. A wrong code leaves the
  * session open for another try, within the sign-in lockout; AWS's message for it is "Invalid code received for
  * user" (the message public apps and their error tables match for a wrong TOTP code at sign-in), not the SMS
- * challenge's.
+ * challenge's. Right, the session is spent; the hosted UI (src/oauth2/hostedUi) finishes from here too.
  */
-export async function answerSoftwareTokenMfa(
+export async function checkSoftwareTokenMfa(
   deps: SignInDeps,
   target: SignInClient,
   sessionId: string | undefined,
   responses: Record<string, string> | undefined,
-  clientMetadata?: Record<string, string>,
-): Promise<AuthResponse> {
+): Promise<{ user: UserRecord; authTime: number }> {
   const { store } = deps;
   requireParameter(responses, 'USERNAME');
   const code = requireParameter(responses, 'SOFTWARE_TOKEN_MFA_CODE');
@@ -52,7 +51,19 @@ export async function answerSoftwareTokenMfa(
     await recordFailure(store, user, 'SIGN_IN', now);
     throw new CodeMismatchException('Invalid code received for user');
   }
-  return settled(store, user, await signedIn(deps, target.pool, target.client, user, authTime, { clientMetadata }));
+  return { user, authTime };
+}
+
+/** The answer: tokens once the code is right. */
+export async function answerSoftwareTokenMfa(
+  deps: SignInDeps,
+  target: SignInClient,
+  sessionId: string | undefined,
+  responses: Record<string, string> | undefined,
+  clientMetadata?: Record<string, string>,
+): Promise<AuthResponse> {
+  const { user, authTime } = await checkSoftwareTokenMfa(deps, target, sessionId, responses);
+  return settled(deps.store, user, await signedIn(deps, target.pool, target.client, user, authTime, { clientMetadata }));
 }
 
 /**
