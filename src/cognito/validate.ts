@@ -15,7 +15,15 @@ const KIND_LIST = 1;
 const KIND_MAP = 2;
 const KIND_STRUCTURE = 3;
 
-/** Throws InvalidParameterException (missing members) or SerializationException (wrong types). */
+// Numbers: AWS's JSON reader (Coral) reads a number into an Integer or Long member by truncating it, as the class
+// name in its type errors shows ("com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to
+// an String"). Cognito's requests have no floating-point members, so every number is truncated here, once; an
+// operation never sees `Limit: 0.5`, which used to reach the store's page arithmetic and fail with a 500.
+
+/**
+ * Throws InvalidParameterException (missing members) or SerializationException (wrong types); truncates numbers
+ * to integers in place, as AWS reads them.
+ */
 export function validateRequest(operation: string, input: unknown): void {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw serializationError('The request body must be a JSON object.');
@@ -39,8 +47,8 @@ function resolve(schema: Schema): number | unknown[] {
   return s as number | unknown[];
 }
 
-function check(raw: Schema, value: unknown, path: string, missing: string[]): void {
-  if (value === null || value === undefined) return;
+function check(raw: Schema, value: unknown, path: string, missing: string[]): unknown {
+  if (value === null || value === undefined) return value;
   const schema = resolve(raw);
   if (typeof schema === 'number') return checkSimple(schema, value, path, missing);
   const kind = schema[0];
@@ -50,7 +58,7 @@ function check(raw: Schema, value: unknown, path: string, missing: string[]): vo
   return check(schema[4] as Schema, value, path, missing);
 }
 
-function checkSimple(code: number, value: unknown, path: string, missing: string[]): void {
+function checkSimple(code: number, value: unknown, path: string, missing: string[]): unknown {
   if (code & 64) return checkList(code & 63, value, path, missing);
   if (code & 128) return checkMap(code & 127, value, path, missing);
   const expected = code === 0 ? 'string' : code === 1 ? 'number' : code === 2 ? 'boolean' : undefined;
@@ -58,9 +66,10 @@ function checkSimple(code: number, value: unknown, path: string, missing: string
     throw serializationError(`Expected a timestamp at '${path}'`);
   }
   if (expected && typeof value !== expected) throw serializationError(`Expected a ${expected} at '${path}'`);
+  return code === 1 ? Math.trunc(value as number) : value;
 }
 
-function checkStructure(schema: unknown[], value: unknown, path: string, missing: string[]): void {
+function checkStructure(schema: unknown[], value: unknown, path: string, missing: string[]): unknown {
   if (typeof value !== 'object' || Array.isArray(value)) throw serializationError(`Expected an object at '${path || '/'}'`);
   const names = schema[4] as string[];
   const members = schema[5] as Schema[];
@@ -69,16 +78,26 @@ function checkStructure(schema: unknown[], value: unknown, path: string, missing
   names.forEach((name, i) => {
     const memberPath = (path ? `${path}.` : '') + name.charAt(0).toLowerCase() + name.slice(1);
     if (i < required && (record[name] === undefined || record[name] === null)) missing.push(memberPath);
-    else check(members[i]!, record[name], memberPath, missing);
+    else assignIfChanged(record, name, check(members[i]!, record[name], memberPath, missing));
   });
+  return record;
 }
 
-function checkList(member: Schema, value: unknown, path: string, missing: string[]): void {
+function checkList(member: Schema, value: unknown, path: string, missing: string[]): unknown {
   if (!Array.isArray(value)) throw serializationError(`Expected a list at '${path}'`);
-  value.forEach((item, i) => check(member, item, `${path}.${i + 1}.member`, missing));
+  value.forEach((item, i) => assignIfChanged(value, i, check(member, item, `${path}.${i + 1}.member`, missing)));
+  return value;
 }
 
-function checkMap(member: Schema, value: unknown, path: string, missing: string[]): void {
+function checkMap(member: Schema, value: unknown, path: string, missing: string[]): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw serializationError(`Expected a map at '${path}'`);
-  for (const [key, item] of Object.entries(value)) check(member, item, `${path}.${key}`, missing);
+  const record = value as Record<string, unknown>;
+  for (const [key, item] of Object.entries(record)) assignIfChanged(record, key, check(member, item, `${path}.${key}`, missing));
+  return record;
+}
+
+/** Writes only a truncated number back: a map key such as `__proto__` is never assigned to. */
+function assignIfChanged(target: Record<string, unknown> | unknown[], key: string | number, checked: unknown): void {
+  const record = target as Record<string | number, unknown>;
+  if (record[key] !== checked) record[key] = checked;
 }

@@ -27,7 +27,8 @@ export function decide(
   if (!previous) return 'create';
   if (previous.Type !== type) return 'replace';
   if (pinnedId !== undefined && pinnedId !== previous.PhysicalId) return 'replace';
-  if (isDeepStrictEqual(previous.Properties, properties)) return 'unchanged';
+  // An update a crash cut off may have applied part of its change: it runs again, whatever the properties say.
+  if (!previous.Interrupted && isDeepStrictEqual(previous.Properties, properties)) return 'unchanged';
   return provider.replaces(previous.Properties, properties) ? 'replace' : 'update';
 }
 

@@ -13,13 +13,17 @@ import {
 import { inDependencyOrder } from './schedule.js';
 import { decide, deletionOrder, withDependents, type Action } from './plan.js';
 import type { ProviderContext } from './resources/index.js';
-import { exportsOf, readStack, saveStack, type ReconcileSummary, type StackRecord, type StackResource } from './stacks/stackRecord.js';
-import type { LoadedTemplate } from './template.js';
+import { removeLeftovers } from './leftovers.js';
+import { readStackWithSteps, reconcileJournal, reconcileSteps, stepKey, type JournalRecord, type StepChange, type StepRecord } from './stacks/journal.js';
+import { exportsOf, stacks, type Leftover, type ReconcileSummary, type StackRecord, type StackResource } from './stacks/stackRecord.js';
+import { templateError, type LoadedTemplate } from './template.js';
+import { isRecognizedType } from './resourceTypes.js';
 
 // Reconciling one stack: the template's resources resolved in dependency order, each created, updated in place,
 // replaced or left alone (./plan.ts decides, ./apply.ts applies), then the resources the template dropped deleted,
 // dependents first, then the resources replaced. Every change goes through a resource provider, which calls the
-// same Cognito operations an API client does.
+// same Cognito operations an API client does. The stack is saved before and after each change (./leftovers.ts), so
+// that a crash in the middle leaves a record the next start can roll back and finish from.
 
 export interface ReconcileDeps {
   store: Store;
@@ -91,7 +95,7 @@ const pinnedIdOf = (metadata: Record<string, unknown> | undefined) => {
 async function startingPoint(deps: Pick<ReconcileDeps, 'store' | 'accountId'>, request: ReconcileRequest) {
   const { loaded, stackName, region } = request;
   const { template } = loaded;
-  const previous = await readStack(deps.store, stackName);
+  const { stack: previous, steps } = await readStackWithSteps(deps.store, stackName);
   const stackId = previous?.StackId ?? request.stackId ?? `arn:aws:cloudformation:${region}:${deps.accountId}:stack/${stackName}/${randomUUID()}`;
   const applied: Record<string, StackResource> = { ...previous?.Resources };
   const imports = await exportsOf(deps.store, stackName);
@@ -107,7 +111,7 @@ async function startingPoint(deps: Pick<ReconcileDeps, 'store' | 'accountId'>, r
   const graph = dependencies(loaded);
   const active = topologicalOrder(loaded, graph).filter((id) => isActive(template.Resources[id]!, scope.conditions));
   validate(loaded, scope, active);
-  return { previous, stackId, applied, scope, graph, active };
+  return { previous, steps, stackId, applied, scope, graph, active };
 }
 
 export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest): Promise<ReconcileResult> {
@@ -115,14 +119,14 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
   const startedAt = new Date();
   const { loaded, stackName, region } = request;
   const { template } = loaded;
-  const { previous, stackId, applied, scope, graph, active } = await startingPoint(deps, request);
+  const { previous, steps, stackId, applied, scope, graph, active } = await startingPoint(deps, request);
   const observe = request.observer?.resource ?? (() => {});
   const origin = request.origin ?? previous?.Origin;
 
   const context = deps.providerContext({ stackName, region });
   const changes: Change[] = [];
   /** Old resources replaced this time: CloudFormation deletes them in a cleanup pass after everything else. */
-  const replaced: [string, StackResource][] = [];
+  const replaced: Leftover[] = [];
   /** Resources deleted ahead of their replacement (see mustDeleteFirst), with what depended on them. */
   const cleared = new Set<string>();
   const stack: StackRecord = {
@@ -136,21 +140,79 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
     Exports: previous?.Exports ?? {},
     ...(origin ? { Origin: origin } : {}),
   };
+  const leftovers: Leftover[] = [...(previous?.Leftovers ?? [])];
+  const track = (id: string, resource: StackResource) => {
+    const leftover = { LogicalId: id, Resource: resource };
+    leftovers.push(leftover);
+    return leftover;
+  };
+  const untrack = (leftover: Leftover) => void leftovers.splice(leftovers.indexOf(leftover), 1);
+  const journal: JournalRecord = {
+    Stack: stackName, File: loaded.file, Template: template, Parameters: request.parameters, Region: region, StackId: stackId,
+    ...(origin ? { Origin: origin } : {}),
+  };
+  /** Steps in the store after the stack record: a crashed run's (folded into `previous`), then this run's. */
+  const written: StepRecord[] = [...steps];
+  let based = false;
+  /**
+   * Saves a change before and after it is made. The first saves the whole stack with the journal (and drops the
+   * steps it folds in); each later one only its step (./stacks/journal.ts).
+   */
+  const progress = (change: StepChange) => {
+    const first = !based;
+    based = true;
+    const whole = first ? withLeftovers({ ...stack, Status: previous ? 'UPDATE_IN_PROGRESS' : 'CREATE_IN_PROGRESS', Resources: { ...applied } }, leftovers) : undefined;
+    const folded = first ? written.splice(0) : [];
+    const step: StepRecord | undefined = first ? undefined : { Stack: stackName, Seq: stepKey(written.length + steps.length), ...change };
+    if (step) written.push(step);
+    return deps.store.transact(`stack\0${stackName}`, async (tx) => {
+      if (whole) {
+        await tx.put(deps.store.table(reconcileJournal), journal);
+        await tx.put(deps.store.table(stacks), whole);
+        for (const old of folded) await tx.delete(deps.store.table(reconcileSteps), old);
+      }
+      if (step) await tx.put(deps.store.table(reconcileSteps), step);
+    });
+  };
+  /** Saves the stack whole at the end, and drops the journal and the steps. */
+  const save = (record: StackRecord) => {
+    const whole = withLeftovers(record, leftovers);
+    const done = written.splice(0);
+    return deps.store.transact(`stack\0${stackName}`, async (tx) => {
+      const table = deps.store.table(reconcileJournal);
+      if (await tx.get(table, [stackName])) await tx.delete(table, journal);
+      for (const old of done) await tx.delete(deps.store.table(reconcileSteps), old);
+      await tx.put(deps.store.table(stacks), whole);
+    });
+  };
   const deleted = (id: string, gone: StackResource) => {
     delete applied[id];
     const retained = retains(gone.DeletionPolicy) && !cleared.has(id);
     changes.push({ action: 'delete', logicalId: id, type: gone.Type, physicalId: gone.PhysicalId, ...(retained ? { retained } : {}) });
   };
-  /** Deletes one resource through its provider, telling the observer. */
-  const remove = async (id: string, gone: StackResource) => {
+  /**
+   * Deletes one resource through its provider, telling the observer. While the delete runs it is a leftover, not
+   * mapped; a failed delete maps it again (`mapped`: it was in the stack's resources; `tracked`: it is a leftover
+   * already).
+   */
+  const remove = async (id: string, gone: StackResource, mapped: boolean, tracked?: Leftover) => {
     const event = { logicalId: id, type: gone.Type, physicalId: gone.PhysicalId };
     observe({ ...event, status: 'DELETE_IN_PROGRESS' });
+    // A type only recorded has nothing to delete, and nothing a crash could leave behind: not worth a save.
+    const guarded = isEmulated(gone.Type);
+    const leftover = tracked ?? track(id, gone);
+    if (mapped) delete applied[id];
+    if (guarded && !tracked) await progress({ Track: [leftover], ...(mapped ? { Unmap: [id] } : {}) });
     try {
       await atResource(loaded, id, () => removeResource(context, gone));
     } catch (error) {
+      untrack(leftover);
+      if (mapped) applied[id] = gone;
       observe({ ...event, status: 'DELETE_FAILED', reason: messageOf(error) });
       throw error;
     }
+    untrack(leftover);
+    if (guarded) await progress({ Untrack: [leftover] });
     observe({ ...event, status: 'DELETE_COMPLETE' });
   };
   /**
@@ -160,32 +222,46 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
   const clear = async (id: string) => {
     for (const old of withDependents(applied, id)) {
       const gone = applied[old]!;
-      await remove(old, gone);
+      await remove(old, gone, true);
       cleared.add(old);
       if (active.includes(old)) delete applied[old];
       else deleted(old, gone);
     }
   };
   try {
+    if (leftovers.length) {
+      const stale = [...leftovers];
+      await removeLeftovers(context, leftovers, applied);
+      await progress({ Untrack: stale });
+    }
     await inDependencyOrder(active, (id) => graph.get(id) ?? [], async (id) => {
       const { Type: type, Metadata, DeletionPolicy, UpdateReplacePolicy } = template.Resources[id]!;
       const properties = (resolveValue(template.Resources[id]!.Properties ?? {}, scope, ['Resources', id, 'Properties']) ?? {}) as Record<string, unknown>;
       const pinnedId = pinnedIdOf(Metadata);
       const before = applied[id];
       const action = cleared.has(id) ? 'replace' : decide(before, type, properties, providerOf(type), pinnedId);
-      if (action === 'replace' && before) {
-        if (mustDeleteFirst(before, properties, pinnedId)) await clear(id);
-        else replaced.push([id, before]);
-      }
+      const replacesLater = action === 'replace' && before !== undefined && !mustDeleteFirst(before, properties, pinnedId);
+      if (action === 'replace' && before && !replacesLater) await clear(id);
       const creates = action === 'replace' ? 'create' : action;
+      // Saved before the change: a create under the id it will get (a leftover until it is done), an update marked.
+      const guarded = creates !== 'unchanged' && isEmulated(type);
+      const presetId = creates === 'create' ? (pinnedId ?? providerOf(type).presetId?.(context, id, properties)) : undefined;
+      const creating = guarded && presetId !== undefined
+        ? track(id, { Type: type, PhysicalId: presetId, Attributes: {}, Properties: properties, DependsOn: [] })
+        : undefined;
+      if (guarded && creates === 'update') applied[id] = { ...before!, Interrupted: true };
+      if (creating) await progress({ Track: [creating] });
+      else if (guarded && creates === 'update') await progress({ Map: { [id]: applied[id]! } });
       // CloudFormation's events: a replacement is an update that creates a new physical resource.
       const verb = action === 'create' ? 'CREATE' : 'UPDATE';
       const event = { logicalId: id, type, physicalId: before?.PhysicalId ?? '', properties };
       if (action !== 'unchanged') observe({ ...event, status: `${verb}_IN_PROGRESS`, ...(action === 'replace' ? { reason: REPLACING } : {}) });
       let done: Awaited<ReturnType<typeof applyAction>>;
       try {
-        done = await atResource(loaded, id, () => applyAction(context, id, type, before, properties, creates, pinnedId));
+        done = await atResource(loaded, id, () => applyAction(context, id, type, before, properties, creates, presetId ?? pinnedId));
       } catch (error) {
+        // A failed operation wrote nothing: what a leftover stands for was not made.
+        if (creating) untrack(creating);
         observe({ ...event, status: `${verb}_FAILED`, reason: messageOf(error) });
         throw error;
       }
@@ -203,6 +279,11 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
         ...(DeletionPolicy ? { DeletionPolicy } : {}),
         ...(UpdateReplacePolicy ? { UpdateReplacePolicy } : {}),
       };
+      if (creating) untrack(creating);
+      // The old resource waits for the cleanup pass as a leftover, saved in the same write as its replacement.
+      const waiting = replacesLater ? track(id, before) : undefined;
+      if (waiting) replaced.push(waiting);
+      if (guarded) await progress({ Map: { [id]: applied[id]! }, ...(creating ? { Untrack: [creating] } : {}), ...(waiting ? { Track: [waiting] } : {}) });
       changes.push({ action, logicalId: id, type, physicalId: done.physicalId });
     });
     // Reported in the template's dependency order, whatever order the side-by-side work finished in.
@@ -213,30 +294,40 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
       const gone = applied[id]!;
       // DeletionPolicy Retain (and RetainExceptOnCreate, which differs only when a create rolls back): the stack
       // forgets the resource and the resource stays (CloudFormation DeletionPolicy attribute reference).
-      if (!retains(gone.DeletionPolicy)) await remove(id, gone);
+      if (!retains(gone.DeletionPolicy)) await remove(id, gone, true);
       else observe({ logicalId: id, type: gone.Type, physicalId: gone.PhysicalId, status: 'DELETE_SKIPPED' });
       deleted(id, gone);
     }
     // Replaced resources last, newest dependents first, once nothing refers to them any more; UpdateReplacePolicy
     // Retain keeps them.
-    for (const [id, old] of replaced.reverse()) {
-      if (!retains(old.UpdateReplacePolicy)) await remove(id, old);
-      else observe({ logicalId: id, type: old.Type, physicalId: old.PhysicalId, status: 'DELETE_SKIPPED' });
+    for (const leftover of replaced.reverse()) {
+      const { LogicalId: id, Resource: old } = leftover;
+      if (!retains(old.UpdateReplacePolicy)) await remove(id, old, false, leftover);
+      else {
+        untrack(leftover);
+        observe({ logicalId: id, type: old.Type, physicalId: old.PhysicalId, status: 'DELETE_SKIPPED' });
+      }
     }
     Object.assign(stack, outputsOf(loaded, scope));
   } catch (error) {
     stack.Status = previous ? 'UPDATE_FAILED' : 'CREATE_FAILED';
     stack.LastReconcile = lastReconcile(startedAt, started, changes, messageOf(error));
-    await saveStack(deps.store, stack);
+    await save(stack);
     throw error;
   }
   stack.LastReconcile = lastReconcile(startedAt, started, changes, null);
-  await saveStack(deps.store, stack);
+  await save(stack);
   return { stack, changes, durationMs: stack.LastReconcile.durationMs };
 }
 
 /** The reason CloudFormation gives for the first event of a replacement. */
 const REPLACING = 'Requested update requires the creation of a new physical resource; hence creating one.';
+
+/** `stack` with a copy of `leftovers`, or without the field when there are none. */
+function withLeftovers(stack: StackRecord, leftovers: Leftover[]): StackRecord {
+  const { Leftovers: _, ...rest } = stack;
+  return leftovers.length ? { ...rest, Leftovers: [...leftovers] } : rest;
+}
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -253,8 +344,12 @@ function lastReconcile(at: Date, started: number, changes: Change[], error: stri
 }
 
 /** Resolves everything once before any change, with stand-ins for resources not created yet: a template that
- * cannot resolve changes nothing. */
+ * cannot resolve, or names a type CloudFormation does not know, changes nothing. */
 function validate(loaded: LoadedTemplate, scope: ResolveScope, active: string[]): void {
+  for (const id of active) {
+    const type = loaded.template.Resources[id]!.Type;
+    if (!isRecognizedType(type)) throw templateError(loaded, ['Resources', id, 'Type'], `Unrecognized resource type ${type} (CloudFormation's template format error; check the spelling).`);
+  }
   const dry = withStandIns(scope, new Set());
   for (const id of active) resolveValue(loaded.template.Resources[id]!.Properties ?? {}, dry, ['Resources', id, 'Properties']);
   outputsOf(loaded, dry);

@@ -44,8 +44,11 @@ export async function inDependencyOrder(
     while (!failure && ready.length && running.size < limit) start(ready.shift()!);
     if (!running.size) break;
     await Promise.race(running);
-    // Lets the `finally` above take the settled task out before the next look.
-    await Promise.resolve();
+    // A macrotask turn, not only a microtask: it lets the `finally` above take the settled task out before the next
+    // look, and lets the API's requests in. Over memory-level every store call settles without I/O, so a reconcile
+    // that only awaited promises would hold the event loop until its last resource (observed: API calls during a
+    // 1,500-resource reconcile all waited for its end, test/reliability/concurrency/reconcileWrites.test.ts).
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   if (failure) throw failure.error;
 }

@@ -4,6 +4,8 @@ import type { CognitoService } from '../cognito/service.js';
 import type { LocalS3 } from '../s3/index.js';
 import type { Store } from '../store/store.js';
 import { watchPaths, type Watcher } from '../watch/watcher.js';
+import { recoverInterrupted } from './leftovers.js';
+import type { ReconcileDeps } from './reconcile.js';
 import { createTemplates, type Templates } from './templates.js';
 
 // `cogniform start PATH...`: the templates reconciled once, then (unless --no-watch) on every save.
@@ -44,6 +46,15 @@ export async function startTemplates(
   options: TemplateOptions,
 ): Promise<RunningTemplates> {
   const { accountId } = deps;
+  const providerContext: ReconcileDeps['providerContext'] = ({ stackName, region }) => ({
+    region,
+    accountId,
+    stackName,
+    s3: deps.s3,
+    log: (line) => deps.log.info(line),
+    cognito: (operation, request, extra) =>
+      deps.cognito(operation, { region, accountId, requestId: randomUUID(), ...extra }, request),
+  });
   const templates = createTemplates(
     {
       store: deps.store,
@@ -51,18 +62,12 @@ export async function startTemplates(
       accountId,
       ...(deps.afterReconcile ? { afterReconcile: deps.afterReconcile } : {}),
       ...(deps.hasFunction ? { hasFunction: deps.hasFunction } : {}),
-      providerContext: ({ stackName, region }) => ({
-        region,
-        accountId,
-        stackName,
-        s3: deps.s3,
-        log: (line) => deps.log.info(line),
-        cognito: (operation, request, extra) =>
-          deps.cognito(operation, { region, accountId, requestId: randomUUID(), ...extra }, request),
-      }),
+      providerContext,
     },
     { ...options, region: deps.region, accountId, env: process.env },
   );
+  // Before the first reconcile, which then finishes what a crash cut off in the stacks of the files.
+  for (const line of await recoverInterrupted({ store: deps.store, providerContext, accountId })) deps.log.info(line);
   await templates.reconcileAll();
   let watcher: Watcher | undefined;
   if (options.watch) {

@@ -36,6 +36,14 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     // S3 requests (SigV4 scope `s3`) are path-style `/<bucket>/<key>` at the root: they get a prefix of their own.
     rewriteUrl: (request) => (isS3Request(request) ? `${S3_ROUTE_PREFIX}${request.url ?? '/'}` : gatewayUrl(request)),
   });
+  // Every answer of cogniform's own (AWS JSON and XML, /_cogniform, OAuth2, errors) tells browsers not to guess a type
+  // other than the one it declares (OWASP Secure Headers: X-Content-Type-Options). API Gateway routes are left as the
+  // function answered, as API Gateway does; the hosted UI sets its own stricter headers (src/oauth2/hostedUi/page.ts).
+  app.addHook('onSend', async (request, reply) => {
+    if (!request.routeOptions.url?.startsWith('/restapis/') && !reply.hasHeader('x-content-type-options')) {
+      reply.header('x-content-type-options', 'nosniff');
+    }
+  });
   registerEdge(
     app,
     {

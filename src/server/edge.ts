@@ -77,14 +77,40 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+// No AWS JSON request shape nests more than a handful of levels, but JSON.parse accepts any depth, and a 100 000-deep
+// value in a member the model does not know (kept as is) blew the stack later, when the record holding it was
+// written (JSON.stringify): a 500 for a bad request. Deeper bodies are refused before parsing, as Jackson-based AWS
+// services refuse documents past their nesting limit.
+const MAX_JSON_DEPTH = 100;
+
 function parseJson(body: unknown): unknown {
   const text = Buffer.isBuffer(body) ? body.toString('utf8') : '';
   if (!text.trim()) return {};
+  if (nestingDepth(text) > MAX_JSON_DEPTH) {
+    throw serializationError(`Request body nests deeper than ${MAX_JSON_DEPTH} levels.`);
+  }
   try {
     return JSON.parse(text);
   } catch {
     throw serializationError('Request body is not valid JSON.');
   }
+}
+
+/** The deepest nesting of objects and arrays in JSON `text` (brackets inside strings do not count). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return deepest;
 }
 
 /** AWS JSON 1.1 timestamps are epoch seconds; Date values become numbers on the way out. */

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { BlockList, isIP } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -25,4 +26,19 @@ export async function listen(app: FastifyInstance, host: string, port: number): 
 function boundPort(server: Server, fallback: number): number {
   const address = server.address();
   return typeof address === 'object' && address ? address.port : fallback;
+}
+
+// 127.0.0.0/8 and ::1 (RFC 1122 §3.2.1.3, RFC 4291 §2.5.3); BlockList also matches their IPv4-mapped forms.
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/**
+ * Whether `host` keeps the emulator on this machine. Any other name is treated as reachable from elsewhere: it may
+ * resolve to a LAN address, and `0.0.0.0` / `::` listen on every interface.
+ */
+export function isLoopbackHost(host: string): boolean {
+  if (host === 'localhost') return true;
+  const family = isIP(host);
+  return family !== 0 && LOOPBACK.check(host, family === 4 ? 'ipv4' : 'ipv6');
 }

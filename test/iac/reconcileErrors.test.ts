@@ -29,6 +29,14 @@ test('reconcile: an unknown Ref fails at its place, naming the resource, and cha
   assert.is(await readStack(emulator.store, 'app'), undefined);
 });
 
+test('reconcile: a resource type CloudFormation does not know fails at its Type, and changes nothing', async () => {
+  const error = await failure(harness.run('unknownType.yaml'));
+  assert.instance(error, TemplateError);
+  assert.match(error.message, new RegExp(`^${FIXTURES}/unknownType\\.yaml:8:5 Resources\\.Group\\.Type: Unrecognized resource type AWS::Cognito::UserPoolGrop`));
+  assert.equal(harness.calls, []);
+  assert.equal(await pools(), []);
+});
+
 test('reconcile: a value that fails to resolve after a resource it needs is caught before anything is created', async () => {
   const error = await failure(harness.run('brokenLookup.yaml'));
   assert.instance(error, TemplateError);

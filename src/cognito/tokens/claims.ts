@@ -6,6 +6,12 @@ import type { UserRecord } from '../model/user.js';
 // What the ID and access tokens say (AWS developer guide, "Understanding the identity (ID) token" and "... the
 // access token"; real tokens quoted in localstack#2896 and the guide's samples).
 
+/**
+ * The longest an ID or access token lives: AccessTokenValidity and IdTokenValidity go up to 1 day (see
+ * clientSettings.ts). As jose's `maxTokenAge`, it also makes a verifier refuse an `iat` in the future.
+ */
+export const MAX_TOKEN_AGE = '1 day';
+
 const UNIT_SECONDS = { seconds: 1, minutes: 60, hours: 3600, days: 86400 } as const;
 
 export interface Validity {

@@ -5,7 +5,7 @@ import { NotAuthorizedException, UnsupportedOperationException, UserNotFoundExce
 import { userPoolClients } from '../model/client.js';
 import { subOf, users, type UserRecord } from '../model/user.js';
 import { userPools, type UserPoolRecord } from '../model/userPool.js';
-import { attributeClaims, userGroups, validityOf } from './claims.js';
+import { attributeClaims, MAX_TOKEN_AGE, userGroups, validityOf } from './claims.js';
 import { openidConfiguration } from './discovery.js';
 import { poolKeys, refreshTokenKey, type SigningKey } from './keys.js';
 import { membershipClaims, withChanges } from './overrides.js';
@@ -188,6 +188,8 @@ export function createTokens(deps: TokenDeps): Tokens {
       ({ payload: claims } = await jwtVerify(accessToken, (await poolKeys(store, pool.Id)).access.publicKey, {
         algorithms: ['RS256'],
         currentDate: deps.clock.now(),
+        // So that jose refuses an `iat` in the future too (a token issued under a clock since moved back).
+        maxTokenAge: MAX_TOKEN_AGE,
       }));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw new NotAuthorizedException('Access Token has expired');

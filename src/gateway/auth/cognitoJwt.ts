@@ -1,4 +1,5 @@
 import { createLocalJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
+import { MAX_TOKEN_AGE } from '../../cognito/tokens/claims.js';
 import type { PoolKeys } from '../routes.js';
 
 // Checking a token of a local user pool, for both gateways' Cognito authorizers (REST COGNITO_USER_POOLS, HTTP API
@@ -19,7 +20,7 @@ export interface PoolTokenOptions {
 
 /**
  * Verifies `token` (the bare JWT, see `bearerToken`) against the pool whose issuer its `iss` names: RS256 signature
- * with the pool's JWKS, then `exp` and `nbf` against `now`. The signature is checked before the expiry, so a forged
+ * with the pool's JWKS, then `exp`, `nbf` and `iat` against `now`. The signature is checked before the expiry, so a forged
  * expired token is `invalid`.
  */
 export async function verifyPoolToken(token: string, options: PoolTokenOptions): Promise<PoolTokenResult> {
@@ -37,6 +38,10 @@ export async function verifyPoolToken(token: string, options: PoolTokenOptions):
       issuer: issuer as string,
       algorithms: ['RS256'],
       currentDate: options.now,
+      // `iat` "must be before the current time" (http-api-jwt-authorizer); jose checks it only against a maximum
+      // age, and no ID or access token of a pool lives longer than a day (token validity limits). A pool's token
+      // from the future is one issued under a clock that has since moved back.
+      maxTokenAge: MAX_TOKEN_AGE,
     });
     return { claims: payload, poolId };
   } catch (error) {

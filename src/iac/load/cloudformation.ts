@@ -51,6 +51,12 @@ export function checkTemplate(value: unknown, locate: (path: PropertyPath) => So
     throw templateError(at, ['Resources'], 'Template format error: Resources must be a map of logical IDs to resources');
   }
   for (const [logicalId, resource] of Object.entries(resources)) checkResource(at, logicalId, resource);
+  for (const [name, output] of Object.entries(isObject(value.Outputs) ? value.Outputs : {})) {
+    // AWS's wording for an output without its Value (found by test/reliability/fuzz: a deleted line left `Name:`).
+    if (!isObject(output) || !('Value' in output)) {
+      throw templateError(at, ['Outputs', name], `Template format error: Every Outputs member must contain a Value object, the element ${name} does not.`);
+    }
+  }
   return value as unknown as Template;
 }
 

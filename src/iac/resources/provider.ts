@@ -33,6 +33,12 @@ export interface ResourceProvider<P = Record<string, unknown>> {
   type: string;
   /** Whether changing from `previous` to `next` properties needs a replacement (CloudFormation docs "Update requires: Replacement"). */
   replaces(previous: P, next: P): boolean;
+  /**
+   * The physical ID a create will give the resource, chosen before the create and passed to it as `pinnedId`. The
+   * reconciler records it first, so that a reconcile cut off during the create (a crash) finds and removes what the
+   * create may have made. A type without it must create nothing that could outlive a crash unrecorded.
+   */
+  presetId?(ctx: ProviderContext, logicalId: string, props: P): string;
   create(ctx: ProviderContext, logicalId: string, props: P, pinnedId?: string): Promise<Provisioned>;
   update(ctx: ProviderContext, current: Provisioned, next: P, previous: P): Promise<Provisioned>;
   delete(ctx: ProviderContext, current: Provisioned, props: P): Promise<void>;

@@ -17,6 +17,18 @@ export interface StackResource {
   /** `Retain` keeps the resource when the template drops it; `UpdateReplacePolicy: Retain` when it is replaced. */
   DeletionPolicy?: string;
   UpdateReplacePolicy?: string;
+  /** Set while its update runs: a crash in between leaves it, and the next reconcile updates it again. */
+  Interrupted?: true;
+}
+
+/**
+ * A resource that may exist without the stack mapping a logical ID to it: one being created under an id chosen
+ * beforehand (the provider's presetId), being deleted, or replaced and waiting for the cleanup pass. The reconcile
+ * removes it once its step is done; one left over by a crash is deleted by the next reconcile before anything else.
+ */
+export interface Leftover {
+  LogicalId: string;
+  Resource: StackResource;
 }
 
 export interface ReconcileSummary {
@@ -39,8 +51,11 @@ export interface StackRecord {
    */
   Origin?: 'api';
   Region: string;
-  Status: 'CREATE_COMPLETE' | 'UPDATE_COMPLETE' | 'UPDATE_FAILED' | 'CREATE_FAILED';
+  /** `*_IN_PROGRESS` while a reconcile runs, and after a crash cut it off until the next one. */
+  Status: 'CREATE_IN_PROGRESS' | 'UPDATE_IN_PROGRESS' | 'CREATE_COMPLETE' | 'UPDATE_COMPLETE' | 'UPDATE_FAILED' | 'CREATE_FAILED';
   Resources: Record<string, StackResource>;
+  /** Absent when empty. */
+  Leftovers?: Leftover[];
   Outputs: Record<string, string>;
   /** Export name → value, for Fn::ImportValue in other stacks. */
   Exports: Record<string, string>;

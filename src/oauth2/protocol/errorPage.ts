@@ -12,5 +12,12 @@ export function sendErrorPage(reply: FastifyReply, status: number, message: stri
 <html lang="en"><head><meta charset="utf-8"><title>Error</title></head>
 <body><main><h1>An error was encountered with the requested page.</h1><p>${escapeHtml(message)}</p></main></body></html>
 `;
-  return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  // Like the hosted UI's pages (../hostedUi/page.ts): no script, no framing, nothing fetched.
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'")
+    .header('x-frame-options', 'DENY')
+    .send(html);
 }

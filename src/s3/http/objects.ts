@@ -70,14 +70,26 @@ export async function DeleteObject(core: S3Core, req: S3Request, reply: FastifyR
   return sendEmpty(reply, 204);
 }
 
+const copySourceError = () =>
+  new S3Error('InvalidArgument', 'Copy Source must mention the source bucket and key: sourcebucket/sourcekey', 400);
+
+/** `bucket/key` from the header; percent-encoding that does not decode (`%%%`) is the same InvalidArgument, not a 500. */
+function copySource(raw: string): string {
+  try {
+    return decodeURIComponent(raw.split('?')[0]!).replace(/^\//, '');
+  } catch {
+    throw copySourceError();
+  }
+}
+
 /**
  * CopyObject: `x-amz-copy-source: /<bucket>/<key>` (URL-encoded, leading slash optional). Metadata is copied unless
  * `x-amz-metadata-directive: REPLACE` takes the request's; copying an object onto itself needs REPLACE.
  */
 export async function CopyObject(core: S3Core, req: S3Request, reply: FastifyReply): Promise<FastifyReply> {
-  const source = decodeURIComponent(header(req.raw, 'x-amz-copy-source')!.split('?')[0]!).replace(/^\//, '');
+  const source = copySource(header(req.raw, 'x-amz-copy-source')!);
   const slash = source.indexOf('/');
-  if (slash <= 0) throw new S3Error('InvalidArgument', 'Copy Source must mention the source bucket and key: sourcebucket/sourcekey', 400);
+  if (slash <= 0) throw copySourceError();
   const from = await findObject(core, { ...req, bucket: source.slice(0, slash), key: source.slice(slash + 1) });
   await requireBucket(core, req.bucket);
   const replace = header(req.raw, 'x-amz-metadata-directive') === 'REPLACE';

@@ -134,4 +134,15 @@ test('loadCloudFormation: logical IDs must be alphanumeric', () => {
   assert.match(loadError('nonAlphanumericId.yaml'), /^nonAlphanumericId\.yaml:2:3 .*Resource name Pool-1 is non alphanumeric/);
 });
 
+test('loadCloudFormation: an output without a Value is refused with CloudFormation\'s message, never a TypeError', () => {
+  const text = 'Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\nOutputs:\n  PoolId:\n';
+  try {
+    loadCloudFormation('broken.yaml', text);
+    assert.unreachable('loaded');
+  } catch (error) {
+    assert.instance(error, TemplateError);
+    assert.match((error as Error).message, /^broken\.yaml:5:3 Outputs\.PoolId: Template format error: Every Outputs member must contain a Value object/);
+  }
+});
+
 test.run();

@@ -1,3 +1,4 @@
+import { randomIds } from '../../../cognito/ids.js';
 import type { ResourceProvider } from '../provider.js';
 import { changed, checkPinned, deleting, generatedName } from './common.js';
 import { retag, schemaAdditions, setMfaFactors, type UserPoolProps } from './userPoolSettings.js';
@@ -24,6 +25,8 @@ export const userPool: ResourceProvider<UserPoolProps> = {
   type: 'AWS::Cognito::UserPool',
 
   replaces: (previous, next) => changed(previous, next, SIGN_IN_SETTINGS) || !schemaAdditions(previous.Schema, next.Schema),
+
+  presetId: (ctx) => randomIds.userPoolId(ctx.region),
 
   async create(ctx, logicalId, props, pinnedId) {
     const { UserPoolName, EnabledMfas, MfaConfiguration, ...settings } = props;

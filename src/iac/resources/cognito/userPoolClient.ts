@@ -1,5 +1,6 @@
 import type { CreateUserPoolClientRequest } from '@aws-sdk/client-cognito-identity-provider';
 import type { UserPoolClientProperties } from 'cloudform-types/types/cognito/userPoolClient.js';
+import { randomIds } from '../../../cognito/ids.js';
 import type { Provisioned, ResourceProvider, Resolved } from '../provider.js';
 import { checkPinned, deleting, generatedName } from './common.js';
 
@@ -23,6 +24,8 @@ export const userPoolClient: ResourceProvider<UserPoolClientProps> = {
   // An absent GenerateSecret is false: only a real change of secret-ness needs a new client.
   replaces: (previous, next) =>
     previous.UserPoolId !== next.UserPoolId || Boolean(previous.GenerateSecret) !== Boolean(next.GenerateSecret),
+
+  presetId: () => randomIds.clientId(),
 
   async create(ctx, logicalId, props, pinnedId) {
     const request = { ...props, ClientName: props.ClientName ?? generatedName(logicalId) };

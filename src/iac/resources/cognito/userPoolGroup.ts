@@ -14,8 +14,10 @@ export const userPoolGroup: ResourceProvider<Props> = {
 
   replaces: (previous, next) => changed(previous, next, ['GroupName', 'UserPoolId']),
 
-  async create(ctx, logicalId, props) {
-    const GroupName = props.GroupName ?? generatedName(logicalId);
+  presetId: (_ctx, logicalId, props) => props.GroupName ?? generatedName(logicalId),
+
+  async create(ctx, logicalId, props, pinnedId) {
+    const GroupName = props.GroupName ?? pinnedId ?? generatedName(logicalId);
     await ctx.cognito('CreateGroup', { ...settings(props), UserPoolId: props.UserPoolId, GroupName });
     return { physicalId: GroupName, attributes: {} };
   },

@@ -1,0 +1,39 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
+
+// The defects the fuzzers found, pinned down one by one.
+
+let emulator: TestEmulator;
+let UserPoolId: string;
+test.before(async () => {
+  emulator = await startTestEmulator();
+  UserPoolId = (await emulator.call('CreateUserPool', { PoolName: 'p' })).body.UserPool.Id;
+  for (const Username of ['alice', 'bob']) await emulator.call('AdminCreateUser', { UserPoolId, Username, MessageAction: 'SUPPRESS' });
+});
+test.after(async () => {
+  await emulator.close();
+});
+
+test('ListUsers: a fractional Limit is truncated as AWS reads it, never a 500', async () => {
+  const half = await emulator.call('ListUsers', { UserPoolId, Limit: 0.5 });
+  assert.is(half.status, 200, JSON.stringify(half.body));
+  assert.is(half.body.Users.length, 2, '0.5 reads as 0, the default page');
+  const oneAndAHalf = await emulator.call('ListUsers', { UserPoolId, Limit: 1.5 });
+  assert.is(oneAndAHalf.status, 200, JSON.stringify(oneAndAHalf.body));
+  assert.is(oneAndAHalf.body.Users.length, 1);
+  assert.type(oneAndAHalf.body.PaginationToken, 'string');
+});
+
+test('SetRiskConfiguration: a member nested 100 000 levels deep is a SerializationException, never a 500', async () => {
+  const deep = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);
+  const answer = await emulator.call('SetRiskConfiguration', `{"UserPoolId":"${UserPoolId}","RiskExceptionConfiguration":${deep}}`);
+  assert.is(answer.status, 400);
+  assert.is(answer.body.__type, 'SerializationException');
+  assert.is(answer.body.message, 'Request body nests deeper than 100 levels.');
+  const brackets = await emulator.call('ListUsers', `{"UserPoolId":"${UserPoolId}","Filter":"${'['.repeat(1000)}"}`);
+  assert.is(brackets.status, 400, 'brackets inside a string do not count as nesting');
+  assert.is(brackets.body.__type, 'InvalidParameterException');
+});
+
+test.run();
