@@ -13,6 +13,19 @@ export interface Config {
   issuer: 'local' | 'aws';
   /** Every code cogniform sends is this one (for tests); random 6-digit codes when absent. */
   code?: string | undefined;
+  /** Where email goes (SMTP_HOST and friends); without it codes are only logged and kept in the inbox. */
+  smtp?: SmtpSettings | undefined;
+}
+
+/** An SMTP server to deliver email through: the settings LocalStack's manual names (SMTP_HOST, ...). */
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  /** With `pass`, the AUTH login; without them no AUTH is tried. */
+  user?: string | undefined;
+  pass?: string | undefined;
+  /** SMTP_EMAIL: the sender of every email, before the pool's own From. */
+  from?: string | undefined;
 }
 
 export const DEFAULTS: Config = {
@@ -36,6 +49,7 @@ export function resolveConfig(overrides: Partial<Config> = {}, env: NodeJS.Proce
   if (env.COGNIFORM_ACCOUNT_ID) fromEnv.accountId = env.COGNIFORM_ACCOUNT_ID;
   if (env.COGNIFORM_ISSUER) fromEnv.issuer = env.COGNIFORM_ISSUER as Config['issuer'];
   if (env.COGNIFORM_CODE) fromEnv.code = env.COGNIFORM_CODE;
+  if (env.SMTP_HOST) fromEnv.smtp = smtpFromEnv(env.SMTP_HOST, env);
   const config = { ...DEFAULTS, ...fromEnv, ...overrides };
   config.dataDir = path.resolve(config.dataDir);
   checkConfig(config);
@@ -48,6 +62,34 @@ export function parsePort(value: string, where: string): number {
     throw new ConfigError(`${where}: "${value}" is not a port number (0-65535).`);
   }
   return port;
+}
+
+// SMTP's own port when neither SMTP_HOST (`host:port`) nor SMTP_PORT names one: LocalStack's manual gives its
+// example as `localhost:25`.
+const SMTP_PORT = 25;
+
+function smtpFromEnv(hostAndPort: string, env: NodeJS.ProcessEnv): SmtpSettings {
+  const match = /^(.*):(\d+)$/.exec(hostAndPort);
+  const host = match ? match[1]! : hostAndPort;
+  const inHost = match ? parsePort(match[2]!, 'SMTP_HOST') : undefined;
+  const given = env.SMTP_PORT ? parsePort(env.SMTP_PORT, 'SMTP_PORT') : undefined;
+  if (inHost !== undefined && given !== undefined && inHost !== given) {
+    throw new ConfigError(`SMTP_HOST "${hostAndPort}" names port ${inHost} but SMTP_PORT is ${given}: set one of them.`);
+  }
+  if (!host) throw new ConfigError(`SMTP_HOST: "${hostAndPort}" has no host name (host or host:port).`);
+  if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASS)) {
+    throw new ConfigError('SMTP_USER and SMTP_PASS go together: set both to log in to the SMTP server, or neither.');
+  }
+  if (env.SMTP_EMAIL && !env.SMTP_EMAIL.includes('@')) {
+    throw new ConfigError(`SMTP_EMAIL: "${env.SMTP_EMAIL}" is not an email address (the sender, e.g. no-reply@example.com).`);
+  }
+  return {
+    host,
+    port: inHost ?? given ?? SMTP_PORT,
+    user: env.SMTP_USER || undefined,
+    pass: env.SMTP_PASS || undefined,
+    from: env.SMTP_EMAIL || undefined,
+  };
 }
 
 function checkConfig(config: Config): void {

@@ -128,7 +128,7 @@ export async function deliver(
     const medium = delivery.attribute === 'email' ? 'EMAIL' : 'SMS';
     const sender = context && senderArn(context, medium);
     const text = context && !sender ? await customMessage(deps, context, user, medium, code) : undefined;
-    await deps.inbox.send(tx, { ...base, destinations: [delivery.destination], ...text });
+    await deps.inbox.send(tx, { ...base, destinations: [delivery.destination], ...text, ...(sender ? {} : { medium }) });
     if (context && sender) tx.afterCommit(() => void sendThroughSender(deps, context, user, medium, code));
   }
 }

@@ -1,9 +1,14 @@
 import type { Store, TableSpec, Transaction } from '../../store/store.js';
+import { composeEmail } from '../../email/composeEmail.js';
+import type { Mailer } from '../../email/mailer.js';
 import type { Clock, Logger } from '../deps.js';
+import { userPools } from '../model/userPool.js';
+import type { Medium } from '../triggers/customMessage.js';
 
 // Every code and temporary password cogniform "sends" is logged on stdout and kept here, so that tests and people
 // can read it back (`GET /_cogniform/codes`, `cogniform codes`), the way the Firebase Auth emulator lists the codes
-// it sent. Nothing is delivered anywhere else.
+// it sent. With SMTP settings, an email Cognito itself would send is also mailed once the change commits (src/email/);
+// SMS is never sent anywhere.
 
 export type CodeKind = 'SIGN_UP' | 'RESEND' | 'FORGOT_PASSWORD' | 'VERIFY_ATTRIBUTE' | 'MFA' | 'TEMPORARY_PASSWORD';
 
@@ -60,6 +65,8 @@ export interface Message {
   destinations: string[];
   message?: string | undefined;
   subject?: string | undefined;
+  /** How Cognito itself sends it; absent when a custom sender replaces Cognito's sending (or there is no address). */
+  medium?: Medium | undefined;
 }
 
 export interface CodeFilter {
@@ -81,11 +88,11 @@ export interface Inbox {
 const MAX_TIME = 9_999_999_999_999;
 const MAX_SEQUENCE = 999_999_999;
 
-export function createInbox({ store, clock, log }: { store: Store; clock: Clock; log: Logger }): Inbox {
+export function createInbox({ store, clock, log, mailer }: { store: Store; clock: Clock; log: Logger; mailer?: Mailer | undefined }): Inbox {
   const table = store.table(sentCodes);
   let sequence = 0;
   return {
-    async send(tx, { destinations, message: text, subject, ...message }) {
+    async send(tx, { destinations, message: text, subject, medium, ...message }) {
       const createdAt = clock.now().getTime();
       sequence = (sequence + 1) % MAX_SEQUENCE;
       const order = `${String(MAX_TIME - createdAt).padStart(13, '0')}${String(MAX_SEQUENCE - sequence).padStart(9, '0')}`;
@@ -101,6 +108,13 @@ export function createInbox({ store, clock, log }: { store: Store; clock: Clock;
         });
       }
       log.info(`${LABELS[message.kind]} for ${message.username} in ${message.userPoolId}: ${message.code}`);
+      if (!mailer || medium !== 'EMAIL') return;
+      const pool = await tx.get(store.table(userPools), [message.userPoolId]);
+      for (const to of destinations) {
+        const email = composeEmail(pool, { ...message, to, message: text, subject });
+        // Never for a change that is not kept, and never holding the pool's lock while the server answers.
+        tx.afterCommit(() => mailer.send(email));
+      }
     },
 
     async list({ userPoolId, username, limit = 1000 }) {
