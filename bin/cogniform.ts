@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { awsCommand } from '../src/cli/aws.js';
 import { codes } from '../src/cli/codes.js';
 import { deploy } from '../src/cli/deploy.js';
+import { exportCommand } from '../src/cli/export.js';
+import { importCommand } from '../src/cli/import.js';
+import { init } from '../src/cli/init.js';
 import { start } from '../src/cli/start.js';
 import { ConfigError, parsePort, type Config } from '../src/config.js';
 import { VERSION } from '../src/version.js';
@@ -14,6 +18,15 @@ Usage:
   cogniform deploy TEMPLATE [--stage S] [--param KEY=VALUE]
                                                  reconcile one template once into a running emulator
   cogniform codes [--pool ID] [--user NAME]      codes and temporary passwords it "sent", newest first
+  cogniform export [FILE] [--data-dir DIR]       pools, clients, groups, users (with their credentials) and stacks
+                                                 as a JSON state file (stdout without FILE)
+  cogniform import FILE [--data-dir DIR]         load a state file; refuses pools or stacks that already exist and
+                                                 writes nothing from a bad file
+  cogniform aws ARGS...                          the AWS CLI against the emulator (--endpoint URL, else
+                                                 http://localhost:$COGNIFORM_PORT), test/test credentials and
+                                                 us-east-1 unless the environment sets them; exit code passed on
+  cogniform init [DIR]                           write a starter serverless.yml and its handlers into DIR (default .);
+                                                 never overwrites; then: cogniform start DIR
 
 Options of start (environment variable in brackets):
   --port N            port to listen on, default 4566 [COGNIFORM_PORT]
@@ -30,9 +43,11 @@ Options of start (environment variable in brackets):
   --outputs FILE      write every stack's outputs as JSON after each reconcile
   --no-watch          reconcile the templates once, do not follow changes
   --verbose           log every request
+  --seed FILE         import this state file (cogniform export) at start when the data dir is empty
 
-Options of codes and deploy:
+Options of codes, deploy, export, import and aws:
   --endpoint URL      the running emulator, default http://localhost:4566
+  --data-dir DIR      export and import: a stopped emulator's data dir instead of a running emulator
   --json              print JSON
 
   -h, --help          this text
@@ -40,6 +55,8 @@ Options of codes and deploy:
 `;
 
 async function main(argv: string[]): Promise<number> {
+  // Everything after `aws` is the AWS CLI's, so it is not parsed as cogniform's options.
+  if (argv[0] === 'aws') return awsCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -57,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
       outputs: { type: 'string' },
       'no-watch': { type: 'boolean' },
       verbose: { type: 'boolean' },
+      seed: { type: 'string' },
       endpoint: { type: 'string' },
       pool: { type: 'string' },
       user: { type: 'string' },
@@ -76,6 +94,14 @@ async function main(argv: string[]): Promise<number> {
     if (!file) throw new ConfigError('deploy: which template? cogniform deploy TEMPLATE [--stage S] [--param KEY=VALUE]');
     return deploy(values.endpoint ?? 'http://localhost:4566', file, { stage: values.stage, parameters: parseParams(values.param ?? []) });
   }
+  if (command === 'export' || command === 'import') {
+    const target = { endpoint: values.endpoint ?? 'http://localhost:4566', dataDir: values['data-dir'] };
+    const [, file] = positionals;
+    if (command === 'export') return exportCommand(target, file);
+    if (!file) throw new ConfigError('import: which file? cogniform import FILE [--endpoint URL | --data-dir DIR]');
+    return importCommand(target, file);
+  }
+  if (command === 'init') return init(positionals[1]);
   if (command !== 'start') {
     console.error(`cogniform: unknown command "${command}"\n\n${USAGE}`);
     return 2;
@@ -99,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
         outputsFile: values.outputs,
       }
     : undefined;
-  return start(overrides, values.verbose ?? false, templates);
+  return start(overrides, values.verbose ?? false, templates, values.seed);
 }
 
 /** `--param KEY=VALUE`, repeatable. */

@@ -12,6 +12,7 @@ import type { Tokens } from './cognito/tokens/tokens.js';
 import type { Config } from './config.js';
 import { createDeployments } from './deployments.js';
 import { ecrSurface } from './ecr/index.js';
+import { createMailer, describeEmail } from './email/mailer.js';
 import { poolKeys } from './gateway/poolKeys.js';
 import { listStacks } from './iac/stacks/stackRecord.js';
 import { startTemplates, type RunningTemplates, type TemplateOptions } from './iac/startTemplates.js';
@@ -23,6 +24,9 @@ import { createS3, registerS3, type LocalS3 } from './s3/index.js';
 import { buildApp } from './server/app.js';
 import { listen } from './server/listen.js';
 import { ssmSurface } from './ssm/index.js';
+import { exportState } from './state/exportState.js';
+import { importState } from './state/importState.js';
+import { seedState } from './state/seed.js';
 import { openDatabase } from './store/database.js';
 import { Store } from './store/store.js';
 import { stsSurface } from './sts/index.js';
@@ -39,6 +43,8 @@ export interface EmulatorOptions extends Config {
   triggerTimeoutMs?: number;
   /** Templates to reconcile at start (and watch): `cogniform start PATH...`. */
   templates?: TemplateOptions;
+  /** `cogniform start --seed FILE`: a state file imported at start when the store is empty (src/state/seed.ts). */
+  seed?: string;
 }
 
 export interface Emulator {
@@ -66,8 +72,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const log = options.log ?? consoleLogger;
   const db = await openDatabase(options.inMemory ? { inMemory: true } : { dataDir: options.dataDir });
   const store = new Store(db);
+  try {
+    if (options.seed) await seedState(store, options.seed, log);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const clock = options.clock ?? { now: () => new Date() };
-  const inbox = createInbox({ store, clock, log });
+  // Email goes out by SMTP only with SMTP_HOST (src/email/); the inbox hands each email over once its change commits.
+  const mailer = options.smtp && createMailer(options.smtp, log);
+  log.info(describeEmail(options.smtp));
+  const inbox = createInbox({ store, clock, log, mailer });
   // S3 object bodies and unpacked function code live in files beside the database, never in memory; an in-memory
   // emulator gets a temporary folder, removed when it closes.
   const filesDir = options.inMemory ? await mkdtemp(path.join(tmpdir(), 'cogniform-')) : options.dataDir;
@@ -114,6 +129,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       codes: (filter) => inbox.list(filter),
       stacks: () => listStacks(store),
       deploy: (file, given) => running!.templates.deploy(file, given),
+      exportState: () => exportState(store),
+      importState: async (file) => {
+        const report = await importState(store, file);
+        // Imported stacks' functions and API routes go live as after a reconcile.
+        await afterReconcile();
+        return report;
+      },
     },
     services: {
       json: [ecrSurface({ accountId: options.accountId }), ssmSurface({ store, clock, accountId: options.accountId })],
@@ -169,6 +191,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       closed = true;
       await running.close();
       await app.close();
+      await mailer?.close();
       await deployments.close();
       await store.close();
       await s3.close();

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { CodeFilter, SentCode } from '../cognito/codes/inbox.js';
 import type { StackRecord } from '../iac/stacks/stackRecord.js';
 import type { DeployReport } from '../iac/templates.js';
+import { StateFileError, type StateFile } from '../state/format.js';
+import type { ImportReport } from '../state/importState.js';
 
 export interface EmulatorEndpoints {
   version: string;
@@ -14,6 +16,10 @@ export interface EmulatorEndpoints {
   stacks(): Promise<StackRecord[]>;
   /** `cogniform deploy`: reconciles one template file once. */
   deploy(file: string, given: { stage?: string; parameters?: Record<string, string> }): Promise<DeployReport>;
+  /** `cogniform export`: everything as a state file (src/state/format.ts). */
+  exportState(): Promise<StateFile>;
+  /** `cogniform import`: all of a state file or, if anything is wrong with it, nothing. */
+  importState(file: unknown): Promise<ImportReport>;
 }
 
 interface DeployBody {
@@ -99,6 +105,25 @@ export function registerEmulatorEndpoints(app: FastifyInstance, endpoints: Emula
     });
     if (report.errors.length) return reply.code(400).send({ message: report.errors.join('\n'), errors: report.errors });
     return { stackName: report.stackName, summary: report.summary, outputs: report.outputs };
+  });
+
+  // `cogniform export` and `cogniform import` against a running emulator (src/state/format.ts has the format).
+  app.get('/_cogniform/state', async () => endpoints.exportState());
+
+  // A state file holds every user of every pool: larger than the API's 16 MB body limit allows.
+  app.post<{ Body: Buffer | undefined }>('/_cogniform/state', { bodyLimit: 1024 * 1024 * 1024 }, async (request, reply) => {
+    let file: unknown;
+    try {
+      file = JSON.parse(request.body?.toString('utf8') ?? '');
+    } catch (error) {
+      return reply.code(400).send({ message: `the state file is not JSON: ${(error as Error).message}` });
+    }
+    try {
+      return { imported: await endpoints.importState(file) };
+    } catch (error) {
+      if (error instanceof StateFileError) return reply.code(400).send({ message: error.message });
+      throw error;
+    }
   });
 
   app.post('/_cogniform/reset', async () => {
