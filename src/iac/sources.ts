@@ -49,9 +49,24 @@ export async function templateFiles(paths: string[]): Promise<string[]> {
   return [...new Set(files)];
 }
 
+const SECTION_AT_LINE_START = /^\s*"?(Resources|AWSTemplateFormatVersion)"?\s*:/m;
+
+/**
+ * A YAML template has the section at the start of a line. JSON may be on one line (`JSON.stringify` writes it so):
+ * its top-level keys decide, and JSON that does not parse is looked at like YAML, so that a broken template is still
+ * loaded and its error shown.
+ */
 async function looksLikeTemplate(file: string): Promise<boolean> {
   const text = await readFile(file, 'utf8').catch(() => '');
-  return /^\s*"?(Resources|AWSTemplateFormatVersion)"?\s*:/m.test(text);
+  if (path.extname(file) === '.json') {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      return typeof parsed === 'object' && parsed !== null && ('Resources' in parsed || 'AWSTemplateFormatVersion' in parsed);
+    } catch {
+      return SECTION_AT_LINE_START.test(text);
+    }
+  }
+  return SECTION_AT_LINE_START.test(text);
 }
 
 export const isServerless = (file: string) => SERVERLESS_NAMES.includes(path.basename(file));

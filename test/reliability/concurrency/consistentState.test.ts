@@ -16,38 +16,27 @@ import {
   ListUsersCommand,
   ListUsersInGroupCommand,
   RevokeTokenCommand,
-  type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { memberships } from '../../../src/cognito/model/group.js';
-import { startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
+import { withEmulator } from '../../helpers/emulator.js';
 import { cognito, newPool, PASSWORD, race, seeded, withSeed } from './race.js';
 
 // Writes to the same records from many calls at once must end in a state that agrees with itself: memberships seen
 // the same from the group's side and the user's, every attribute of a user from one call (no mix of two), the
 // ListUsers indexes matching the record, and no revoked or signed-out refresh token working afterwards.
 
-let emulator: TestEmulator;
-let client: CognitoIdentityProviderClient;
-
-test.before(async () => {
-  emulator = await startTestEmulator();
-  client = cognito(emulator.url);
-});
-test.after(async () => {
-  client.destroy();
-  await emulator.close();
-});
+const running = withEmulator(test, (started) => cognito(started.url));
 
 const createUser = (poolId: string, Username: string, UserAttributes: { Name: string; Value: string }[] = []) =>
-  client.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username, MessageAction: 'SUPPRESS', UserAttributes }));
+  running.client.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username, MessageAction: 'SUPPRESS', UserAttributes }));
 
 test('AdminAddUserToGroup: interleaved adds, removes, group and user deletions agree from both sides afterwards', async () => {
-  const { poolId } = await newPool(client);
+  const { poolId } = await newPool(running.client);
   const groups = Array.from({ length: 8 }, (_, i) => `g${i}`);
   const people = Array.from({ length: 6 }, (_, i) => `u${i}`);
-  await Promise.all(groups.map((GroupName) => client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName }))));
+  await Promise.all(groups.map((GroupName) => running.client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName }))));
   await Promise.all(people.map((name) => createUser(poolId, name)));
   const rng = seeded('group mix');
   const doomedGroup = 'g7';
@@ -58,11 +47,11 @@ test('AdminAddUserToGroup: interleaved adds, removes, group and user deletions a
       const UserPoolId = poolId;
       const GroupName = rng.pick(groups);
       const Username = rng.pick(people);
-      if (i === calls / 2) return client.send(new DeleteGroupCommand({ UserPoolId, GroupName: doomedGroup }));
-      if (i === calls / 2 + 1) return client.send(new AdminDeleteUserCommand({ UserPoolId, Username: doomedUser }));
+      if (i === calls / 2) return running.client.send(new DeleteGroupCommand({ UserPoolId, GroupName: doomedGroup }));
+      if (i === calls / 2 + 1) return running.client.send(new AdminDeleteUserCommand({ UserPoolId, Username: doomedUser }));
       return rng.next() < 0.6
-        ? client.send(new AdminAddUserToGroupCommand({ UserPoolId, GroupName, Username }))
-        : client.send(new AdminRemoveUserFromGroupCommand({ UserPoolId, GroupName, Username }));
+        ? running.client.send(new AdminAddUserToGroupCommand({ UserPoolId, GroupName, Username }))
+        : running.client.send(new AdminRemoveUserFromGroupCommand({ UserPoolId, GroupName, Username }));
     });
     console.log(`  group mix: ${calls} calls, slowest ${tally.maxMs.toFixed(0)} ms, errors ${JSON.stringify(tally.errors)}`);
     // Calls that came after the deletions find the group or user gone; nothing else may fail.
@@ -70,27 +59,27 @@ test('AdminAddUserToGroup: interleaved adds, removes, group and user deletions a
 
     const byGroup = new Set<string>();
     for (const GroupName of groups.filter((g) => g !== doomedGroup)) {
-      const { Users } = await client.send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName }));
+      const { Users } = await running.client.send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName }));
       for (const user of Users!) byGroup.add(`${user.Username} ${GroupName}`);
     }
     const byUser = new Set<string>();
     for (const Username of people.filter((p) => p !== doomedUser)) {
-      const { Groups } = await client.send(new AdminListGroupsForUserCommand({ UserPoolId: poolId, Username }));
+      const { Groups } = await running.client.send(new AdminListGroupsForUserCommand({ UserPoolId: poolId, Username }));
       for (const group of Groups!) byUser.add(`${Username} ${group.GroupName}`);
     }
     assert.equal([...byUser].sort(), [...byGroup].sort());
     // Nothing stored refers to the deleted group or user: no membership outlived either.
-    const stored = (await emulator.store.table(memberships).list([poolId], { limit: 1000 })).items;
+    const stored = (await running.emulator.store.table(memberships).list([poolId], { limit: 1000 })).items;
     assert.equal(stored.map((m) => `${m.UserKey} ${m.GroupName}`).sort(), [...byGroup].sort());
   });
 });
 
 test('AdminUpdateUserAttributes: many parallel updates of one user leave one call\'s values, and the indexes agree', async () => {
-  const { poolId } = await newPool(client, { AliasAttributes: ['email'] });
+  const { poolId } = await newPool(running.client, { AliasAttributes: ['email'] });
   await createUser(poolId, 'erin', [{ Name: 'email', Value: 'erin-0@example.com' }, { Name: 'email_verified', Value: 'true' }]);
   const calls = 100;
   const tally = await race(calls, (i) =>
-    client.send(
+    running.client.send(
       new AdminUpdateUserAttributesCommand({
         UserPoolId: poolId,
         Username: 'erin',
@@ -105,7 +94,7 @@ test('AdminUpdateUserAttributes: many parallel updates of one user leave one cal
   );
   console.log(`  attribute updates: ${calls} calls, slowest ${tally.maxMs.toFixed(0)} ms`);
   assert.is(tally.ok.length, calls, JSON.stringify(tally.errors));
-  const { UserAttributes } = await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'erin' }));
+  const { UserAttributes } = await running.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'erin' }));
   const value = (name: string) => UserAttributes!.find((a) => a.Name === name)?.Value;
   const winner = /^name-(\d+)$/.exec(value('name')!)![1];
   // One call's values throughout, not a mix of two.
@@ -113,15 +102,15 @@ test('AdminUpdateUserAttributes: many parallel updates of one user leave one cal
   assert.is(value('email'), `erin-${winner}@example.com`);
   // Each filter index holds the winning value only: no entry was left behind by an overwritten version.
   for (const [attribute, prefix] of [['name', 'name-'], ['given_name', 'given-']] as const) {
-    const { Users } = await client.send(new ListUsersCommand({ UserPoolId: poolId, Filter: `${attribute} ^= "${prefix}"` }));
+    const { Users } = await running.client.send(new ListUsersCommand({ UserPoolId: poolId, Filter: `${attribute} ^= "${prefix}"` }));
     assert.equal(Users!.map((u) => u.Attributes!.find((a) => a.Name === attribute)!.Value), [`${prefix}${winner}`]);
   }
   // The alias index too: the winning email signs the user in, and a losing one names nobody.
   const loser = winner === '1' ? '2' : '1';
-  assert.is((await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: `erin-${winner}@example.com` }))).Username, 'erin');
-  const { Users: byOldEmail } = await client.send(new ListUsersCommand({ UserPoolId: poolId, Filter: `email = "erin-${loser}@example.com"` }));
+  assert.is((await running.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: `erin-${winner}@example.com` }))).Username, 'erin');
+  const { Users: byOldEmail } = await running.client.send(new ListUsersCommand({ UserPoolId: poolId, Filter: `email = "erin-${loser}@example.com"` }));
   assert.is(byOldEmail!.length, 0);
-  await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: `erin-${loser}@example.com` })).then(
+  await running.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: `erin-${loser}@example.com` })).then(
     () => assert.unreachable('a stale alias still finds the user'),
     (error: Error) => assert.is(error.name, 'UserNotFoundException'),
   );
@@ -129,12 +118,12 @@ test('AdminUpdateUserAttributes: many parallel updates of one user leave one cal
 
 /** A confirmed user with a password, signed in `n` times: n independent sessions. */
 async function signedIn(n: number) {
-  const { poolId, clientId } = await newPool(client);
+  const { poolId, clientId } = await newPool(running.client);
   await createUser(poolId, 'frank');
-  await client.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'frank', Password: PASSWORD, Permanent: true }));
+  await running.client.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'frank', Password: PASSWORD, Permanent: true }));
   const sessions = await Promise.all(
     Array.from({ length: n }, async () => {
-      const { AuthenticationResult } = await client.send(
+      const { AuthenticationResult } = await running.client.send(
         new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'frank', PASSWORD } }),
       );
       return { refresh: AuthenticationResult!.RefreshToken!, access: AuthenticationResult!.AccessToken! };
@@ -145,7 +134,7 @@ async function signedIn(n: number) {
 
 /** A refresh with REFRESH_TOKEN_AUTH; answers the new access token, tagged with the session it came from. */
 const refresh = (clientId: string, token: string, session = -1) =>
-  client
+  running.client
     .send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: token } }))
     .then((r) => ({ session, access: r.AuthenticationResult!.AccessToken! }));
 
@@ -158,14 +147,14 @@ async function assertAllRejected(label: string, tokens: string[], use: (token: s
   assert.equal(tally.errors, { NotAuthorizedException: tokens.length }, `${label}: ${tally.ok.length} of ${tokens.length} still work`);
 }
 
-const getUser = (AccessToken: string) => client.send(new GetUserCommand({ AccessToken }));
+const getUser = (AccessToken: string) => running.client.send(new GetUserCommand({ AccessToken }));
 
 test('GlobalSignOut: refreshes racing a global sign-out leave no refresh or access token working afterwards', async () => {
   const { clientId, sessions } = await signedIn(10);
   const calls = sessions.length * 5 + 1;
   const tally = await race(calls, (i) =>
     i === Math.floor(calls / 2)
-      ? client.send(new GlobalSignOutCommand({ AccessToken: sessions[0]!.access }))
+      ? running.client.send(new GlobalSignOutCommand({ AccessToken: sessions[0]!.access }))
       : refresh(clientId, sessions[i % sessions.length]!.refresh),
   );
   const refreshed = refreshedIn(tally.ok);
@@ -182,7 +171,7 @@ test('RevokeToken: refreshes racing revocations: the revoked sessions are dead a
   const revoked = sessions.filter((_, i) => isRevoked(i));
   const tally = await race(sessions.length * 4 + revoked.length, (i) =>
     i < revoked.length
-      ? client.send(new RevokeTokenCommand({ ClientId: clientId, Token: revoked[i]!.refresh }))
+      ? running.client.send(new RevokeTokenCommand({ ClientId: clientId, Token: revoked[i]!.refresh }))
       : refresh(clientId, sessions[i % sessions.length]!.refresh, i % sessions.length),
   );
   for (const name of Object.keys(tally.errors)) assert.is(name, 'NotAuthorizedException');
@@ -202,7 +191,7 @@ test('AdminUserGlobalSignOut: a sign-out racing refreshes leaves every session b
   const { poolId, clientId, sessions } = await signedIn(8);
   const tally = await race(41, (i) =>
     i === 20
-      ? client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: 'frank' }))
+      ? running.client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: 'frank' }))
       : refresh(clientId, sessions[i % sessions.length]!.refresh),
   );
   const refreshed = refreshedIn(tally.ok);

@@ -6,11 +6,10 @@ import {
   ListGroupsCommand,
   ListUsersCommand,
   SignUpCommand,
-  type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
+import { withEmulator } from '../../helpers/emulator.js';
 import { assertOneWinner, cognito, newPool, PASSWORD, race } from './race.js';
 
 // Names that must stay unique (usernames, verified email aliases, group names, domains) claimed by many calls at
@@ -18,29 +17,19 @@ import { assertOneWinner, cognito, newPool, PASSWORD, race } from './race.js';
 // exactly one record (the pool's user count agrees). Each race prints its size and slowest call.
 
 const N = 100;
-let emulator: TestEmulator;
-let client: CognitoIdentityProviderClient;
-
-test.before(async () => {
-  emulator = await startTestEmulator();
-  client = cognito(emulator.url);
-});
-test.after(async () => {
-  client.destroy();
-  await emulator.close();
-});
+const running = withEmulator(test, (started) => cognito(started.url));
 
 async function usersOf(poolId: string) {
-  return (await client.send(new ListUsersCommand({ UserPoolId: poolId }))).Users!;
+  return (await running.client.send(new ListUsersCommand({ UserPoolId: poolId }))).Users!;
 }
 
 const estimatedUsers = async (poolId: string) =>
-  (await client.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!.EstimatedNumberOfUsers;
+  (await running.client.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!.EstimatedNumberOfUsers;
 
 test('SignUp: of many parallel sign-ups for one username exactly one succeeds, the rest UsernameExistsException', async () => {
-  const { poolId, clientId } = await newPool(client);
+  const { poolId, clientId } = await newPool(running.client);
   const tally = await race(N, (i) =>
-    client.send(new SignUpCommand({ ClientId: clientId, Username: 'alice', Password: PASSWORD, UserAttributes: [{ Name: 'name', Value: `n${i}` }] })),
+    running.client.send(new SignUpCommand({ ClientId: clientId, Username: 'alice', Password: PASSWORD, UserAttributes: [{ Name: 'name', Value: `n${i}` }] })),
   );
   console.log(`  SignUp race: ${N} calls, slowest ${tally.maxMs.toFixed(0)} ms`);
   assertOneWinner(tally, N, 'UsernameExistsException');
@@ -52,16 +41,16 @@ test('SignUp: of many parallel sign-ups for one username exactly one succeeds, t
 });
 
 test('SignUp: a case-insensitive pool sees ALICE, alice and Alice as one username under a race', async () => {
-  const { poolId, clientId } = await newPool(client, { UsernameConfiguration: { CaseSensitive: false } });
+  const { poolId, clientId } = await newPool(running.client, { UsernameConfiguration: { CaseSensitive: false } });
   const names = ['alice', 'ALICE', 'Alice', 'aLiCe'];
-  const tally = await race(N, (i) => client.send(new SignUpCommand({ ClientId: clientId, Username: names[i % names.length], Password: PASSWORD })));
+  const tally = await race(N, (i) => running.client.send(new SignUpCommand({ ClientId: clientId, Username: names[i % names.length], Password: PASSWORD })));
   assertOneWinner(tally, N, 'UsernameExistsException');
   assert.is((await usersOf(poolId)).length, 1);
 });
 
 test('AdminCreateUser: of many parallel creations of one username exactly one succeeds, the rest UsernameExistsException', async () => {
-  const { poolId } = await newPool(client);
-  const tally = await race(N, () => client.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'bob', MessageAction: 'SUPPRESS' })));
+  const { poolId } = await newPool(running.client);
+  const tally = await race(N, () => running.client.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'bob', MessageAction: 'SUPPRESS' })));
   console.log(`  AdminCreateUser race: ${N} calls, slowest ${tally.maxMs.toFixed(0)} ms`);
   assertOneWinner(tally, N, 'UsernameExistsException');
   assert.is((await usersOf(poolId)).length, 1);
@@ -69,20 +58,20 @@ test('AdminCreateUser: of many parallel creations of one username exactly one su
 });
 
 test('AdminCreateUser: SignUp and AdminCreateUser racing for one username leave one user', async () => {
-  const { poolId, clientId } = await newPool(client);
+  const { poolId, clientId } = await newPool(running.client);
   const tally = await race(N, (i) =>
     i % 2
-      ? client.send(new SignUpCommand({ ClientId: clientId, Username: 'carol', Password: PASSWORD }))
-      : client.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'carol', MessageAction: 'SUPPRESS' })),
+      ? running.client.send(new SignUpCommand({ ClientId: clientId, Username: 'carol', Password: PASSWORD }))
+      : running.client.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'carol', MessageAction: 'SUPPRESS' })),
   );
   assertOneWinner(tally, N, 'UsernameExistsException');
   assert.is((await usersOf(poolId)).length, 1);
 });
 
 test('AdminCreateUser: many users claiming one verified email alias: one holds it, the rest AliasExistsException', async () => {
-  const { poolId } = await newPool(client, { AliasAttributes: ['email'] });
+  const { poolId } = await newPool(running.client, { AliasAttributes: ['email'] });
   const tally = await race(N, (i) =>
-    client.send(
+    running.client.send(
       new AdminCreateUserCommand({
         UserPoolId: poolId,
         Username: `user${i}`,
@@ -95,15 +84,15 @@ test('AdminCreateUser: many users claiming one verified email alias: one holds i
   const holders = await usersOf(poolId);
   assert.equal(holders.map((u) => u.Username), [(tally.ok[0] as { User: { Username: string } }).User.Username]);
   // The alias index agrees with the record: filtering on the email finds that one user.
-  const found = await client.send(new ListUsersCommand({ UserPoolId: poolId, Filter: 'email = "shared@example.com"' }));
+  const found = await running.client.send(new ListUsersCommand({ UserPoolId: poolId, Filter: 'email = "shared@example.com"' }));
   assert.equal(found.Users!.map((u) => u.Username), holders.map((u) => u.Username));
 });
 
 test('AdminCreateUser: with ForceAliasCreation, racing claimants leave exactly one verified holder of the email', async () => {
-  const { poolId } = await newPool(client, { AliasAttributes: ['email'] });
+  const { poolId } = await newPool(running.client, { AliasAttributes: ['email'] });
   const n = 40;
   const tally = await race(n, (i) =>
-    client.send(
+    running.client.send(
       new AdminCreateUserCommand({
         UserPoolId: poolId,
         Username: `user${i}`,
@@ -121,33 +110,33 @@ test('AdminCreateUser: with ForceAliasCreation, racing claimants leave exactly o
 });
 
 test('SignUp: in an email-as-username pool, many sign-ups with one email leave one user', async () => {
-  const { poolId, clientId } = await newPool(client, { UsernameAttributes: ['email'] });
-  const tally = await race(N, () => client.send(new SignUpCommand({ ClientId: clientId, Username: 'dave@example.com', Password: PASSWORD })));
+  const { poolId, clientId } = await newPool(running.client, { UsernameAttributes: ['email'] });
+  const tally = await race(N, () => running.client.send(new SignUpCommand({ ClientId: clientId, Username: 'dave@example.com', Password: PASSWORD })));
   assertOneWinner(tally, N, 'UsernameExistsException');
   assert.is((await usersOf(poolId)).length, 1);
 });
 
 test('CreateGroup: of many parallel creations of one group exactly one succeeds, the rest GroupExistsException', async () => {
-  const { poolId } = await newPool(client);
-  const tally = await race(N, (i) => client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: 'admins', Description: `d${i}` })));
+  const { poolId } = await newPool(running.client);
+  const tally = await race(N, (i) => running.client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: 'admins', Description: `d${i}` })));
   assertOneWinner(tally, N, 'GroupExistsException');
-  const { Groups } = await client.send(new ListGroupsCommand({ UserPoolId: poolId }));
+  const { Groups } = await running.client.send(new ListGroupsCommand({ UserPoolId: poolId }));
   assert.equal(Groups!.map((g) => [g.GroupName, g.Description]), [['admins', (tally.ok[0] as { Group: { Description: string } }).Group.Description]]);
 });
 
 test('CreateUserPoolDomain: many pools racing for one prefix: one gets it, the rest InvalidParameterException', async () => {
-  const pools = await Promise.all(Array.from({ length: 20 }, () => newPool(client)));
-  const tally = await race(pools.length, (i) => client.send(new CreateUserPoolDomainCommand({ UserPoolId: pools[i]!.poolId, Domain: 'shared-prefix' })));
+  const pools = await Promise.all(Array.from({ length: 20 }, () => newPool(running.client)));
+  const tally = await race(pools.length, (i) => running.client.send(new CreateUserPoolDomainCommand({ UserPoolId: pools[i]!.poolId, Domain: 'shared-prefix' })));
   assertOneWinner(tally, pools.length, 'InvalidParameterException');
-  const domains = await Promise.all(pools.map(async ({ poolId }) => (await client.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!.Domain));
+  const domains = await Promise.all(pools.map(async ({ poolId }) => (await running.client.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!.Domain));
   assert.is(domains.filter((d) => d === 'shared-prefix').length, 1);
 });
 
 test('CreateUserPoolDomain: one pool racing for many prefixes keeps one domain', async () => {
-  const { poolId } = await newPool(client);
-  const tally = await race(30, (i) => client.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: `prefix-${i}` })));
+  const { poolId } = await newPool(running.client);
+  const tally = await race(30, (i) => running.client.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: `prefix-${i}` })));
   assertOneWinner(tally, 30, 'InvalidParameterException');
-  const { UserPool } = await client.send(new DescribeUserPoolCommand({ UserPoolId: poolId }));
+  const { UserPool } = await running.client.send(new DescribeUserPoolCommand({ UserPoolId: poolId }));
   assert.ok(UserPool!.Domain?.startsWith('prefix-'));
 });
 
