@@ -1,9 +1,6 @@
 import { removeResource } from './apply.js';
 import type { ProviderContext } from './resources/index.js';
-import { reconcile, type ReconcileDeps } from './reconcile.js';
-import { reconcileJournal } from './stacks/journal.js';
 import type { Leftover, StackResource } from './stacks/stackRecord.js';
-import type { LoadedTemplate } from './template.js';
 
 // A reconcile saves its stack before and after each change (./reconcile.ts), so that a crash (SIGKILL, power loss)
 // between a Cognito write and the stack's record of it leaves something the next start can find: a resource being
@@ -26,24 +23,4 @@ export async function removeLeftovers(context: ProviderContext, leftovers: Lefto
       context.log(`stack ${context.stackName}: could not remove ${LogicalId} ${Resource.Type} ${Resource.PhysicalId}, left by a reconcile that was cut off: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-}
-
-/**
- * At start, before any reconcile: every reconcile a crash cut off (its journal is still there) runs again with the
- * same template and parameters, which removes what it had half made and finishes the work, whether its stack came
- * from a file, `cogniform deploy` or the CloudFormation API. Returns one line per stack for the log.
- */
-export async function recoverInterrupted(deps: ReconcileDeps): Promise<string[]> {
-  const lines: string[] = [];
-  const { items } = await deps.store.table(reconcileJournal).list([], { limit: 10_000 });
-  for (const { Stack: stackName, File: file, Template: template, Parameters: parameters, Region: region, StackId: stackId, Origin: origin } of items) {
-    const loaded: LoadedTemplate = { file, template, locate: () => ({ file, line: 1, column: 1 }) };
-    try {
-      await reconcile(deps, { loaded, stackName, region, parameters, stackId, ...(origin ? { origin } : {}) });
-      lines.push(`stack ${stackName}: its last reconcile was cut off (cogniform stopped); finished it`);
-    } catch (error) {
-      lines.push(`stack ${stackName}: its last reconcile was cut off (cogniform stopped); running it again failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  return lines;
 }

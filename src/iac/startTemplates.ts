@@ -4,7 +4,7 @@ import type { CognitoService } from '../cognito/service.js';
 import type { LocalS3 } from '../s3/index.js';
 import type { Store } from '../store/store.js';
 import { watchPaths, type Watcher } from '../watch/watcher.js';
-import { recoverInterrupted } from './leftovers.js';
+import { recoverInterrupted } from './recover.js';
 import type { ReconcileDeps } from './reconcile.js';
 import { createTemplates, type Templates } from './templates.js';
 

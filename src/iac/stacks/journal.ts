@@ -3,7 +3,7 @@ import type { Template } from '../template.js';
 import { readStack, type Leftover, type StackRecord, type StackResource } from './stackRecord.js';
 
 // What a reconcile that has started changing its stack writes until it ends (../reconcile.ts), so that a crash in
-// between leaves enough for the next start to finish it (../leftovers.ts recoverInterrupted): the request (template
+// between leaves enough for the next start to finish it (../recover.ts recoverInterrupted): the request (template
 // and parameters), and one small step record per change made since the stack record was last written whole.
 // Steps, not the whole record again: a stack of a thousand resources would otherwise rewrite itself a thousand times.
 

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { createInbox } from '../../../src/cognito/codes/inbox.js';
 import { randomIds } from '../../../src/cognito/ids.js';
 import { createCognitoService } from '../../../src/cognito/service.js';
-import { recoverInterrupted } from '../../../src/iac/leftovers.js';
+import { recoverInterrupted } from '../../../src/iac/recover.js';
 import { loadCloudFormation } from '../../../src/iac/load/cloudformation.js';
 import { reconcile, type ReconcileDeps } from '../../../src/iac/reconcile.js';
 import { readStack } from '../../../src/iac/stacks/stackRecord.js';

@@ -1,0 +1,26 @@
+import { reconcile, type ReconcileDeps } from './reconcile.js';
+import { reconcileJournal } from './stacks/journal.js';
+import type { LoadedTemplate } from './template.js';
+
+// Finishing what a crash cut off: a reconcile journals its request before its first change (./stacks/journal.ts) and
+// drops the journal when it ends, so a journal found at start is a reconcile that never ended.
+
+/**
+ * At start, before any reconcile: every reconcile a crash cut off (its journal is still there) runs again with the
+ * same template and parameters, which removes what it had half made and finishes the work, whether its stack came
+ * from a file, `cogniform deploy` or the CloudFormation API. Returns one line per stack for the log.
+ */
+export async function recoverInterrupted(deps: ReconcileDeps): Promise<string[]> {
+  const lines: string[] = [];
+  const { items } = await deps.store.table(reconcileJournal).list([], { limit: 10_000 });
+  for (const { Stack: stackName, File: file, Template: template, Parameters: parameters, Region: region, StackId: stackId, Origin: origin } of items) {
+    const loaded: LoadedTemplate = { file, template, locate: () => ({ file, line: 1, column: 1 }) };
+    try {
+      await reconcile(deps, { loaded, stackName, region, parameters, stackId, ...(origin ? { origin } : {}) });
+      lines.push(`stack ${stackName}: its last reconcile was cut off (cogniform stopped); finished it`);
+    } catch (error) {
+      lines.push(`stack ${stackName}: its last reconcile was cut off (cogniform stopped); running it again failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return lines;
+}
