@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Change } from '@aws-sdk/client-cloudformation';
-import { preview } from '../iac/reconcile.js';
+import { preview } from '../iac/preview.js';
 import type { LoadedTemplate } from '../iac/template.js';
 import type { CloudFormationDeps } from './index.js';
 import { loadTemplate } from './input.js';

@@ -1,23 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/store.js';
 import { applyAction, atResource, isEmulated, mustDeleteFirst, providerOf, removeResource } from './apply.js';
-import {
-  dependencies,
-  evaluateConditions,
-  isActive,
-  resolveParameters,
-  resolveValue,
-  topologicalOrder,
-  type ResolveScope,
-} from './intrinsics/index.js';
+import { resolveValue } from './intrinsics/index.js';
 import { inDependencyOrder } from './schedule.js';
 import { decide, deletionOrder, withDependents, type Action } from './plan.js';
 import type { ProviderContext } from './resources/index.js';
 import { removeLeftovers } from './leftovers.js';
-import { readStackWithSteps, reconcileJournal, reconcileSteps, stepKey, type JournalRecord, type StepChange, type StepRecord } from './stacks/journal.js';
-import { exportsOf, stacks, type Leftover, type ReconcileSummary, type StackRecord, type StackResource } from './stacks/stackRecord.js';
-import { templateError, type LoadedTemplate } from './template.js';
-import { isRecognizedType } from './resourceTypes.js';
+import { outputsOf, pinnedIdOf, startingPoint } from './stackScope.js';
+import { reconcileJournal, reconcileSteps, stepKey, type JournalRecord, type StepChange, type StepRecord } from './stacks/journal.js';
+import { stacks, type Leftover, type ReconcileSummary, type StackRecord, type StackResource } from './stacks/stackRecord.js';
+import type { LoadedTemplate } from './template.js';
 
 // Reconciling one stack: the template's resources resolved in dependency order, each created, updated in place,
 // replaced or left alone (./plan.ts decides, ./apply.ts applies), then the resources the template dropped deleted,
@@ -83,35 +74,6 @@ export interface ReconcileResult {
   stack: StackRecord;
   changes: Change[];
   durationMs: number;
-}
-
-/** Metadata `cogniform: { id }` pins a pool's or client's id, so a frontend's configuration never changes. */
-const pinnedIdOf = (metadata: Record<string, unknown> | undefined) => {
-  const id = (metadata?.cogniform as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' ? id : undefined;
-};
-
-/** What a reconcile of `request` starts from: the stack as applied so far, and the scope its template resolves in. */
-async function startingPoint(deps: Pick<ReconcileDeps, 'store' | 'accountId'>, request: ReconcileRequest) {
-  const { loaded, stackName, region } = request;
-  const { template } = loaded;
-  const { stack: previous, steps } = await readStackWithSteps(deps.store, stackName);
-  const stackId = previous?.StackId ?? request.stackId ?? `arn:aws:cloudformation:${region}:${deps.accountId}:stack/${stackName}/${randomUUID()}`;
-  const applied: Record<string, StackResource> = { ...previous?.Resources };
-  const imports = await exportsOf(deps.store, stackName);
-  const scope: ResolveScope = {
-    loaded,
-    pseudo: { region, accountId: deps.accountId, stackName, stackId, partition: 'aws', urlSuffix: 'amazonaws.com' },
-    parameters: resolveParameters(loaded, request.parameters),
-    conditions: {},
-    resource: (id) => (applied[id] ? { ref: applied[id].PhysicalId, attributes: applied[id].Attributes } : undefined),
-    importValue: (name) => imports.get(name),
-  };
-  scope.conditions = evaluateConditions(loaded, scope);
-  const graph = dependencies(loaded);
-  const active = topologicalOrder(loaded, graph).filter((id) => isActive(template.Resources[id]!, scope.conditions));
-  validate(loaded, scope, active);
-  return { previous, steps, stackId, applied, scope, graph, active };
 }
 
 export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest): Promise<ReconcileResult> {
@@ -341,84 +303,4 @@ function lastReconcile(at: Date, started: number, changes: Change[], error: stri
     changes: { created: count('create'), updated: count('update'), replaced: count('replace'), deleted: count('delete'), unchanged: count('unchanged') },
     error,
   };
-}
-
-/** Resolves everything once before any change, with stand-ins for resources not created yet: a template that
- * cannot resolve, or names a type CloudFormation does not know, changes nothing. */
-function validate(loaded: LoadedTemplate, scope: ResolveScope, active: string[]): void {
-  for (const id of active) {
-    const type = loaded.template.Resources[id]!.Type;
-    if (!isRecognizedType(type)) throw templateError(loaded, ['Resources', id, 'Type'], `Unrecognized resource type ${type} (CloudFormation's template format error; check the spelling).`);
-  }
-  const dry = withStandIns(scope, new Set());
-  for (const id of active) resolveValue(loaded.template.Resources[id]!.Properties ?? {}, dry, ['Resources', id, 'Properties']);
-  outputsOf(loaded, dry);
-}
-
-/**
- * `scope` where the resources not applied yet, and those in `renewed` (to be replaced), are stand-ins. A stand-in
- * answers every attribute name: which ones a resource has is known once it exists.
- */
-function withStandIns(scope: ResolveScope, renewed: ReadonlySet<string>): ResolveScope {
-  const anyAttribute = (id: string) => new Proxy({}, {
-    get: (_, name) => (typeof name === 'string' ? `${id}.${name}-pending` : undefined),
-    getOwnPropertyDescriptor: (_, name) => ({ value: `${id}.${String(name)}-pending`, configurable: true, enumerable: true }),
-  });
-  const pending = (id: string) => ({ ref: `${id}-pending`, attributes: anyAttribute(id) });
-  return { ...scope, resource: (id) => (renewed.has(id) ? undefined : scope.resource(id)) ?? pending(id) };
-}
-
-/** A change reconcile() would make, in a change set's words (ResourceChange). */
-export interface PlannedChange {
-  action: 'Add' | 'Modify' | 'Remove';
-  logicalId: string;
-  type: string;
-  physicalId?: string;
-  /** For Modify: whether the resource gets a new physical ID. */
-  replacement?: 'True' | 'False';
-}
-
-/**
- * What reconcile(request) would change, changing nothing (a change set's Changes): resources to add, to modify
- * (their resolved properties differ; a resource that refers to one being added or replaced sees a stand-in, so it
- * is listed too) and to remove. Throws as reconcile() does for a template that cannot resolve.
- */
-export async function preview(deps: Pick<ReconcileDeps, 'store' | 'accountId'>, request: ReconcileRequest): Promise<PlannedChange[]> {
-  const { applied, scope, active } = await startingPoint(deps, request);
-  const renewed = new Set<string>();
-  const dry = withStandIns(scope, renewed);
-  const changes: PlannedChange[] = [];
-  for (const id of active) {
-    const declared = request.loaded.template.Resources[id]!;
-    const before = applied[id];
-    if (!before) {
-      changes.push({ action: 'Add', logicalId: id, type: declared.Type });
-      continue;
-    }
-    const properties = (resolveValue(declared.Properties ?? {}, dry, ['Resources', id, 'Properties']) ?? {}) as Record<string, unknown>;
-    const action = decide(before, declared.Type, properties, providerOf(declared.Type), pinnedIdOf(declared.Metadata));
-    if (action === 'unchanged') continue;
-    if (action === 'replace') renewed.add(id);
-    changes.push({ action: 'Modify', logicalId: id, type: declared.Type, physicalId: before.PhysicalId, replacement: action === 'replace' ? 'True' : 'False' });
-  }
-  const kept = new Set(active);
-  for (const [id, gone] of Object.entries(applied)) {
-    if (!kept.has(id)) changes.push({ action: 'Remove', logicalId: id, type: gone.Type, physicalId: gone.PhysicalId });
-  }
-  return changes;
-}
-
-/** The active outputs' values, and the exports among them. */
-function outputsOf(loaded: LoadedTemplate, scope: ResolveScope): Pick<StackRecord, 'Outputs' | 'Exports' | 'ExportNames'> {
-  const result: Required<Pick<StackRecord, 'Outputs' | 'Exports' | 'ExportNames'>> = { Outputs: {}, Exports: {}, ExportNames: {} };
-  for (const [name, output] of Object.entries(loaded.template.Outputs ?? {})) {
-    if (!isActive(output, scope.conditions)) continue;
-    const value = String(resolveValue(output.Value, scope, ['Outputs', name, 'Value']));
-    result.Outputs[name] = value;
-    if (!output.Export) continue;
-    const exportName = String(resolveValue(output.Export.Name, scope, ['Outputs', name, 'Export', 'Name']));
-    result.Exports[exportName] = value;
-    result.ExportNames[name] = exportName;
-  }
-  return result;
 }
