@@ -3,28 +3,28 @@ import type { Templates } from '../iac/templates.js';
 import type { LocalS3 } from '../s3/index.js';
 import type { QueryCall, QuerySurface } from '../server/query.js';
 import type { Store } from '../store/store.js';
-import { CreateChangeSet } from './operations/createChangeSet.js';
-import { CreateStack } from './operations/createStack.js';
-import { DeleteChangeSet } from './operations/deleteChangeSet.js';
-import { DeleteStack } from './operations/deleteStack.js';
-import { DescribeChangeSet } from './operations/describeChangeSet.js';
-import { DescribeStackEvents } from './operations/describeStackEvents.js';
-import { DescribeStackResource } from './operations/describeStackResource.js';
-import { DescribeStackResources } from './operations/describeStackResources.js';
-import { DescribeStacks } from './operations/describeStacks.js';
-import { ExecuteChangeSet } from './operations/executeChangeSet.js';
-import { GetTemplate } from './operations/getTemplate.js';
-import { GetTemplateSummary } from './operations/getTemplateSummary.js';
-import { ListChangeSets } from './operations/listChangeSets.js';
-import { ListExports } from './operations/listExports.js';
-import { ListStackResources } from './operations/listStackResources.js';
-import { ListStacks } from './operations/listStacks.js';
-import { UpdateStack } from './operations/updateStack.js';
-import { ValidateTemplate } from './operations/validateTemplate.js';
+import { CreateChangeSet } from './operations/changeSets/createChangeSet.js';
+import { CreateStack } from './operations/stacks/createStack.js';
+import { DeleteChangeSet } from './operations/changeSets/deleteChangeSet.js';
+import { DeleteStack } from './operations/stacks/deleteStack.js';
+import { DescribeChangeSet } from './operations/changeSets/describeChangeSet.js';
+import { DescribeStackEvents } from './operations/stacks/describeStackEvents.js';
+import { DescribeStackResource } from './operations/stacks/describeStackResource.js';
+import { DescribeStackResources } from './operations/stacks/describeStackResources.js';
+import { DescribeStacks } from './operations/stacks/describeStacks.js';
+import { ExecuteChangeSet } from './operations/changeSets/executeChangeSet.js';
+import { GetTemplate } from './operations/templates/getTemplate.js';
+import { GetTemplateSummary } from './operations/templates/getTemplateSummary.js';
+import { ListChangeSets } from './operations/changeSets/listChangeSets.js';
+import { ListExports } from './operations/templates/listExports.js';
+import { ListStackResources } from './operations/stacks/listStackResources.js';
+import { ListStacks } from './operations/stacks/listStacks.js';
+import { UpdateStack } from './operations/stacks/updateStack.js';
+import { ValidateTemplate } from './operations/templates/validateTemplate.js';
 
 // The CloudFormation query API over the template engine (src/iac/): what `serverless deploy`, the AWS CLI's
 // `cloudformation deploy` and SDK clients need. Stacks deployed here are reconciled by the same engine as template
-// files, in the same queue; one file per action under ./operations/.
+// files, in the same queue; one file per action under ./operations/<area>/ (stacks, changeSets, templates).
 
 export interface CloudFormationDeps {
   store: Store;

@@ -1,7 +1,7 @@
 import type { DescribeStacksOutput } from '@aws-sdk/client-cloudformation';
-import type { QueryCall } from '../../server/query.js';
-import type { CloudFormationDeps } from '../index.js';
-import { allStacks, mustFindStack, page, stackToApi } from '../views.js';
+import type { QueryCall } from '../../../server/query.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { allStacks, mustFindStack, page, stackToApi } from '../../views.js';
 
 // DescribeStacks: one stack by name (live only: a deleted or missing one is "Stack with id X does not exist", which
 // the serverless CLI takes for "first deploy", reference §5.1 row 2) or by StackId (a deleted one answers

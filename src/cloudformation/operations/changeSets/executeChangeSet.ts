@@ -1,12 +1,12 @@
 import type { ExecuteChangeSetOutput } from '@aws-sdk/client-cloudformation';
-import { QueryError, type QueryCall } from '../../server/query.js';
-import { cannotUpdate, required } from '../errors.js';
-import type { CloudFormationDeps } from '../index.js';
-import { loadTemplate } from '../input.js';
-import { startDeployment } from '../lifecycle.js';
-import { findChangeSet } from '../model/findChangeSet.js';
-import { findStackMeta, UPDATABLE } from '../model/stacks.js';
-import { stackNotFound } from '../errors.js';
+import { QueryError, type QueryCall } from '../../../server/query.js';
+import { cannotUpdate, required } from '../../errors.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { loadTemplate } from '../../input.js';
+import { startDeployment } from '../../lifecycle.js';
+import { findChangeSet } from '../../model/findChangeSet.js';
+import { findStackMeta, UPDATABLE } from '../../model/stacks.js';
+import { stackNotFound } from '../../errors.js';
 
 // ExecuteChangeSet (an empty ExecuteChangeSetResult, which botocore requires): the stack goes CREATE_IN_PROGRESS / UPDATE_IN_PROGRESS before the call answers; the work and
 // its events follow in the templates' queue (./lifecycle.ts).

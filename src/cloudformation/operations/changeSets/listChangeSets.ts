@@ -1,8 +1,8 @@
 import type { ListChangeSetsOutput } from '@aws-sdk/client-cloudformation';
-import type { QueryCall } from '../../server/query.js';
-import type { CloudFormationDeps } from '../index.js';
-import { changeSetsOf } from '../model/changeSets.js';
-import { mustFindStack, page } from '../views.js';
+import type { QueryCall } from '../../../server/query.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { changeSetsOf } from '../../model/changeSets.js';
+import { mustFindStack, page } from '../../views.js';
 
 export async function ListChangeSets(deps: CloudFormationDeps, call: QueryCall): Promise<ListChangeSetsOutput> {
   const { meta } = await mustFindStack(deps.store, call.params.StackName);

@@ -1,7 +1,7 @@
 import type { ValidateTemplateOutput } from '@aws-sdk/client-cloudformation';
-import type { QueryCall } from '../../server/query.js';
-import type { CloudFormationDeps } from '../index.js';
-import { defaultText, loadTemplate, neededCapability, templateText } from '../input.js';
+import type { QueryCall } from '../../../server/query.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { defaultText, loadTemplate, neededCapability, templateText } from '../../input.js';
 
 // ValidateTemplate: the template's parameters, description and the capabilities it needs, or "Template format
 // error: ..." (osls 4 calls it with the TemplateURL before each update, reference §5.8).

@@ -1,8 +1,8 @@
 import type { DescribeStackResourcesOutput } from '@aws-sdk/client-cloudformation';
-import type { QueryCall } from '../../server/query.js';
-import { validationError } from '../errors.js';
-import type { CloudFormationDeps } from '../index.js';
-import { allStacks, mustFindStack, resourcesOf, type StackView } from '../views.js';
+import type { QueryCall } from '../../../server/query.js';
+import { validationError } from '../../errors.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { allStacks, mustFindStack, resourcesOf, type StackView } from '../../views.js';
 
 // DescribeStackResources: a stack's resources by its name, or the stack that holds a physical resource; optionally
 // one logical ID.

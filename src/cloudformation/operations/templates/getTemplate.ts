@@ -1,9 +1,9 @@
 import type { GetTemplateOutput } from '@aws-sdk/client-cloudformation';
-import type { QueryCall } from '../../server/query.js';
-import { stackNotFound } from '../errors.js';
-import type { CloudFormationDeps } from '../index.js';
-import { findChangeSet } from '../model/findChangeSet.js';
-import { mustFindStack, templateBodyOf } from '../views.js';
+import type { QueryCall } from '../../../server/query.js';
+import { stackNotFound } from '../../errors.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { findChangeSet } from '../../model/findChangeSet.js';
+import { mustFindStack, templateBodyOf } from '../../views.js';
 
 // GetTemplate: the template as it was given (the stack's, or a change set's).
 export async function GetTemplate(deps: CloudFormationDeps, call: QueryCall): Promise<GetTemplateOutput> {

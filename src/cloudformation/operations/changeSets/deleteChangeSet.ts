@@ -1,9 +1,9 @@
 import type { DeleteChangeSetOutput } from '@aws-sdk/client-cloudformation';
-import { QueryError, type QueryCall } from '../../server/query.js';
-import { required } from '../errors.js';
-import type { CloudFormationDeps } from '../index.js';
-import { deleteChangeSets } from '../model/changeSets.js';
-import { lookUpChangeSet } from '../model/findChangeSet.js';
+import { QueryError, type QueryCall } from '../../../server/query.js';
+import { required } from '../../errors.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { deleteChangeSets } from '../../model/changeSets.js';
+import { lookUpChangeSet } from '../../model/findChangeSet.js';
 
 // DeleteChangeSet (an empty DeleteChangeSetResult, as for ExecuteChangeSet): a change set that does not exist is no error, as the serverless CLI relies on before every
 // deploy ("ensure the previous one is removed", reference §5.1 row 14).

@@ -1,12 +1,12 @@
 import type { UpdateStackOutput } from '@aws-sdk/client-cloudformation';
-import type { QueryCall } from '../../server/query.js';
-import { changesNothing, plannedChanges } from '../changes.js';
-import { cannotUpdate, validationError } from '../errors.js';
-import type { CloudFormationDeps } from '../index.js';
-import { capabilities, checkCapabilities, formatError, loadTemplate, parameterValues, tags, templateText } from '../input.js';
-import { startDeployment } from '../lifecycle.js';
-import { UPDATABLE } from '../model/stacks.js';
-import { mustBeApiStack, mustFindStack } from '../views.js';
+import type { QueryCall } from '../../../server/query.js';
+import { changesNothing, plannedChanges } from '../../changes.js';
+import { cannotUpdate, validationError } from '../../errors.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { capabilities, checkCapabilities, formatError, loadTemplate, parameterValues, tags, templateText } from '../../input.js';
+import { startDeployment } from '../../lifecycle.js';
+import { UPDATABLE } from '../../model/stacks.js';
+import { mustBeApiStack, mustFindStack } from '../../views.js';
 
 // UpdateStack: the serverless CLI's `deploymentMethod: direct` update; "No updates are to be performed." is its
 // no-op signal (reference §5.4).

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateChangeSetOutput } from '@aws-sdk/client-cloudformation';
-import { readStack } from '../../iac/stacks/stackRecord.js';
-import { memberList, type QueryCall } from '../../server/query.js';
-import { changesNothing, plannedChanges } from '../changes.js';
-import { alreadyExists, cannotUpdate, checkName, required, validationError } from '../errors.js';
-import type { CloudFormationDeps } from '../index.js';
-import { capabilities, checkCapabilities, loadTemplate, parameterValues, tags, templateText } from '../input.js';
-import { putChangeSet, type ChangeSetRecord } from '../model/changeSets.js';
-import { EventLog, ROOT_TYPE } from '../model/events.js';
-import { lookUpChangeSet } from '../model/findChangeSet.js';
-import { findStackMeta, newStackMeta, putStackMeta, UPDATABLE, type StackMeta } from '../model/stacks.js';
-import { mustBeApiStack, findStack } from '../views.js';
+import { readStack } from '../../../iac/stacks/stackRecord.js';
+import { memberList, type QueryCall } from '../../../server/query.js';
+import { changesNothing, plannedChanges } from '../../changes.js';
+import { alreadyExists, cannotUpdate, checkName, required, validationError } from '../../errors.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { capabilities, checkCapabilities, loadTemplate, parameterValues, tags, templateText } from '../../input.js';
+import { putChangeSet, type ChangeSetRecord } from '../../model/changeSets.js';
+import { EventLog, ROOT_TYPE } from '../../model/events.js';
+import { lookUpChangeSet } from '../../model/findChangeSet.js';
+import { findStackMeta, newStackMeta, putStackMeta, UPDATABLE, type StackMeta } from '../../model/stacks.js';
+import { mustBeApiStack, findStack } from '../../views.js';
 
 /** AWS's StatusReason for a change set that would change nothing (observed, reference §7.3). */
 export const NO_CHANGES = "The submitted information didn't contain changes. Submit different information to create a change set.";

@@ -1,7 +1,7 @@
 import type { ListStacksOutput, StackSummary } from '@aws-sdk/client-cloudformation';
-import { memberList, type QueryCall } from '../../server/query.js';
-import type { CloudFormationDeps } from '../index.js';
-import { allStacks, page } from '../views.js';
+import { memberList, type QueryCall } from '../../../server/query.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { allStacks, page } from '../../views.js';
 
 // ListStacks: every stack of the region, deleted ones included, filtered by StackStatusFilter.
 export async function ListStacks(deps: CloudFormationDeps, call: QueryCall): Promise<ListStacksOutput> {

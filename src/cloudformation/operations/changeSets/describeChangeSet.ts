@@ -1,9 +1,9 @@
 import type { DescribeChangeSetOutput } from '@aws-sdk/client-cloudformation';
-import type { QueryCall } from '../../server/query.js';
-import { required } from '../errors.js';
-import type { CloudFormationDeps } from '../index.js';
-import { loadTemplate, parameterList } from '../input.js';
-import { findChangeSet } from '../model/findChangeSet.js';
+import type { QueryCall } from '../../../server/query.js';
+import { required } from '../../errors.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { loadTemplate, parameterList } from '../../input.js';
+import { findChangeSet } from '../../model/findChangeSet.js';
 
 // DescribeChangeSet: polled by the serverless CLI until Status leaves CREATE_PENDING / CREATE_IN_PROGRESS; it reads
 // StackId, Status, StatusReason and Changes (reference §5.1 row 4).

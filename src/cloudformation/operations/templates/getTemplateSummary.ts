@@ -1,8 +1,8 @@
 import type { GetTemplateSummaryOutput } from '@aws-sdk/client-cloudformation';
-import type { QueryCall } from '../../server/query.js';
-import type { CloudFormationDeps } from '../index.js';
-import { defaultText, loadTemplate, neededCapability, templateText } from '../input.js';
-import { mustFindStack, templateBodyOf } from '../views.js';
+import type { QueryCall } from '../../../server/query.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { defaultText, loadTemplate, neededCapability, templateText } from '../../input.js';
+import { mustFindStack, templateBodyOf } from '../../views.js';
 
 // GetTemplateSummary: a template's parameters (with their types and allowed values), resource types and needed
 // capabilities, from TemplateBody / TemplateURL or a stack's template. `aws cloudformation deploy

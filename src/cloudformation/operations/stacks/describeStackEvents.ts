@@ -1,9 +1,9 @@
 import type { DescribeStackEventsOutput, StackEvent } from '@aws-sdk/client-cloudformation';
-import type { QueryCall } from '../../server/query.js';
-import { validationError } from '../errors.js';
-import type { CloudFormationDeps } from '../index.js';
-import { eventPage } from '../model/events.js';
-import { mustFindStack } from '../views.js';
+import type { QueryCall } from '../../../server/query.js';
+import { validationError } from '../../errors.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { eventPage } from '../../model/events.js';
+import { mustFindStack } from '../../views.js';
 
 const PAGE = 100;
 

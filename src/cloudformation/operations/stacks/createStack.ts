@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateStackOutput } from '@aws-sdk/client-cloudformation';
-import { readStack } from '../../iac/stacks/stackRecord.js';
-import { memberList, type QueryCall } from '../../server/query.js';
-import { alreadyExists, checkName, required } from '../errors.js';
-import type { CloudFormationDeps } from '../index.js';
-import { capabilities, checkCapabilities, loadTemplate, parameterValues, tags, templateText } from '../input.js';
-import { startDeployment } from '../lifecycle.js';
-import { findStackMeta, newStackMeta, putStackMeta } from '../model/stacks.js';
+import { readStack } from '../../../iac/stacks/stackRecord.js';
+import { memberList, type QueryCall } from '../../../server/query.js';
+import { alreadyExists, checkName, required } from '../../errors.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { capabilities, checkCapabilities, loadTemplate, parameterValues, tags, templateText } from '../../input.js';
+import { startDeployment } from '../../lifecycle.js';
+import { findStackMeta, newStackMeta, putStackMeta } from '../../model/stacks.js';
 
 // CreateStack: answers the new StackId at once; the stack is created after (CREATE_IN_PROGRESS → CREATE_COMPLETE,
 // or a rollback), as the serverless CLI's `deploymentMethod: direct` expects (reference §5.4).

@@ -1,7 +1,7 @@
 import type { Export, ListExportsOutput } from '@aws-sdk/client-cloudformation';
-import type { QueryCall } from '../../server/query.js';
-import type { CloudFormationDeps } from '../index.js';
-import { allStacks, page } from '../views.js';
+import type { QueryCall } from '../../../server/query.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { allStacks, page } from '../../views.js';
 
 // ListExports: every export of the region's live stacks, with the stack that exports it.
 export async function ListExports(deps: CloudFormationDeps, call: QueryCall): Promise<ListExportsOutput> {

@@ -1,7 +1,7 @@
-import type { QueryCall } from '../../server/query.js';
-import type { CloudFormationDeps } from '../index.js';
-import { startDeletion } from '../lifecycle.js';
-import { findStack, mustBeApiStack } from '../views.js';
+import type { QueryCall } from '../../../server/query.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { startDeletion } from '../../lifecycle.js';
+import { findStack, mustBeApiStack } from '../../views.js';
 
 // DeleteStack: no error for a stack that does not exist or is already gone (DeleteStack reference); the serverless
 // CLI then polls DescribeStackEvents by name until "does not exist" (reference §5.6).

@@ -1,8 +1,8 @@
 import type { DescribeStackResourceOutput } from '@aws-sdk/client-cloudformation';
-import type { QueryCall } from '../../server/query.js';
-import { required, validationError } from '../errors.js';
-import type { CloudFormationDeps } from '../index.js';
-import { mustFindStack, resourcesOf } from '../views.js';
+import type { QueryCall } from '../../../server/query.js';
+import { required, validationError } from '../../errors.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { mustFindStack, resourcesOf } from '../../views.js';
 
 // DescribeStackResource: the serverless CLI finds its deployment bucket this way (reference §5.1 row 7).
 export async function DescribeStackResource(deps: CloudFormationDeps, call: QueryCall): Promise<DescribeStackResourceOutput> {

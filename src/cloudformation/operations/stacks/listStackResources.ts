@@ -1,7 +1,7 @@
 import type { ListStackResourcesOutput } from '@aws-sdk/client-cloudformation';
-import type { QueryCall } from '../../server/query.js';
-import type { CloudFormationDeps } from '../index.js';
-import { mustFindStack, page, resourcesOf } from '../views.js';
+import type { QueryCall } from '../../../server/query.js';
+import type { CloudFormationDeps } from '../../index.js';
+import { mustFindStack, page, resourcesOf } from '../../views.js';
 
 // ListStackResources: `sls info` counts the resources this way (reference §5.5), NextToken paging.
 export async function ListStackResources(deps: CloudFormationDeps, call: QueryCall): Promise<ListStackResourcesOutput> {
