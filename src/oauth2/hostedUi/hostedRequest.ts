@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { formOf as formParameters } from '../protocol/form.js';
 import type { RequestContext } from '../../cognito/deps.js';
 import { secretHash } from '../../cognito/operations/signIn/flow/signInClient.js';
 import { checkAuthorizeRequest, type Authorization, type OAuthDeps } from '../authorization.js';
@@ -43,9 +44,8 @@ export function pageUrl(path: string, query: Record<string, string>, extra: Reco
 
 /** A posted form (the edge hands every route the raw body), first value of each field. */
 export function formOf(request: FastifyRequest): Record<string, string> {
-  const body = Buffer.isBuffer(request.body) ? request.body.toString('utf8') : typeof request.body === 'string' ? request.body : '';
   const form: Record<string, string> = {};
-  for (const [name, value] of new URLSearchParams(body)) if (!(name in form)) form[name] = value;
+  for (const [name, value] of formParameters(request)) if (!(name in form)) form[name] = value;
   return form;
 }
 
