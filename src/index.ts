@@ -147,7 +147,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         (app) => registerS3(app, s3),
         (app) => registerOAuth2(app, deps),
         (app) => registerHostedUi(app, deps),
-        (app) => registerLambdaApi(app, { store, clock, s3, deployments, region: options.region, accountId: options.accountId }),
+        (app) => registerLambdaApi(app, { s3, deployments, region: options.region, accountId: options.accountId }),
       ],
     },
     region: options.region,

@@ -1,9 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Clock } from '../../cognito/deps.js';
 import type { Deployments } from '../../deployments.js';
 import type { LocalS3 } from '../../s3/index.js';
 import { credentialScope } from '../../server/sigv4.js';
-import type { Store } from '../../store/store.js';
 import type { LambdaAnswer, LambdaOperation } from './call.js';
 import { LambdaError } from './errors.js';
 import { GetFunction } from './getFunction.js';
@@ -18,8 +16,6 @@ import { UpdateFunctionConfiguration } from './updateFunctionConfiguration.js';
 // and writes answers and errors in Lambda's shapes (./errors.ts).
 
 export interface LambdaApiDeps {
-  store: Store;
-  clock: Clock;
   s3: LocalS3;
   deployments: Deployments;
   region: string;
