@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { cloudFormationSurface } from './cloudformation/index.js';
+import { registerConsole } from './console/index.js';
+import type { CredentialsLookup } from './cognitoIdentity/credentials.js';
+import { cognitoIdentitySurface } from './cognitoIdentity/index.js';
 import { createInbox } from './cognito/codes/inbox.js';
 import type { Clock, Deps, Ids, Logger } from './cognito/deps.js';
 import { randomIds } from './cognito/ids.js';
@@ -52,6 +55,8 @@ export interface Emulator {
   store: Store;
   /** The local S3 (deployment buckets, TemplateURL, function code). */
   s3: LocalS3;
+  /** The credentials the identity pools issued (what AWS_IAM routes verify signatures with). */
+  identityCredentials: CredentialsLookup;
   /** The token service, for tests that need tokens without signing in. */
   tokens: Tokens;
   /** The templates given at start, reconciled on demand (tests), and `cogniform deploy`'s way in. */
@@ -100,12 +105,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
   // One object, so that the token service sees the port once it is bound (`deps.port = port` below).
   const tokens = createTokens(base);
+  const identityPools = cognitoIdentitySurface({ store, clock, log, tokens, accountId: options.accountId });
   const deployments = createDeployments({
     handlers: handlerFunctions(options.functions ?? {}),
     store,
     s3,
     codeCacheDir: path.join(filesDir, 'lambda-code'),
     pools: poolKeys(tokens, () => deps.port),
+    credentials: identityPools.credentials,
     clock,
     log,
     region: options.region,
@@ -138,7 +145,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       },
     },
     services: {
-      json: [ecrSurface({ accountId: options.accountId }), ssmSurface({ store, clock, accountId: options.accountId })],
+      json: [identityPools, ecrSurface({ accountId: options.accountId }), ssmSurface({ store, clock, accountId: options.accountId })],
       query: [
         cloudFormationSurface({ store, clock, log, accountId: options.accountId, s3, templates: () => running!.templates }),
         stsSurface({ accountId: options.accountId }),
@@ -147,6 +154,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         (app) => registerS3(app, s3),
         (app) => registerOAuth2(app, deps),
         (app) => registerHostedUi(app, deps),
+        (app) => registerConsole(app),
         (app) => registerLambdaApi(app, { s3, deployments, region: options.region, accountId: options.accountId }),
       ],
     },
@@ -170,7 +178,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
   running = await startTemplates(
     {
-      store, log, cognito, s3, region: options.region, accountId: options.accountId, afterReconcile,
+      store, log, cognito, identityPools, s3, region: options.region, accountId: options.accountId, afterReconcile,
       hasFunction: (arn) => deps.functions.find(arn) !== undefined,
       dataDir: options.inMemory ? undefined : options.dataDir,
     },
@@ -183,6 +191,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     store,
     s3,
     tokens: deps.tokens,
+    identityCredentials: identityPools.credentials,
     templates: running.templates,
     port,
     url: `http://localhost:${port}`,

@@ -57,6 +57,8 @@ export interface GatewayDeps {
   functions: import('../lambda/functions.js').Functions;
   /** The public keys and accepted issuers of a local user pool, for COGNITO_USER_POOLS and JWT authorizers. */
   pools: PoolKeys;
+  /** The credentials the identity pools issued, for AWS_IAM authorization (SigV4 verified with their secret). */
+  credentials: import('../cognitoIdentity/credentials.js').CredentialsLookup;
   clock: { now(): Date };
   log: { info(message: string): void; error(message: string, error?: unknown): void };
   region: string;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../cognito/deps.js';
 import type { CognitoService } from '../cognito/service.js';
+import type { JsonSurface } from '../server/edge.js';
 import type { LocalS3 } from '../s3/index.js';
 import type { Store } from '../store/store.js';
 import { watchPaths, type Watcher } from '../watch/watcher.js';
@@ -34,6 +35,8 @@ export async function startTemplates(
     store: Store;
     log: Logger;
     cognito: CognitoService;
+    /** The identity pools' surface (AWS::Cognito::IdentityPool and its role attachment call it). */
+    identityPools: JsonSurface;
     s3: LocalS3;
     region: string;
     accountId: string;
@@ -54,6 +57,8 @@ export async function startTemplates(
     log: (line) => deps.log.info(line),
     cognito: (operation, request, extra) =>
       deps.cognito(operation, { region, accountId, requestId: randomUUID(), ...extra }, request),
+    cognitoIdentity: (operation, request) =>
+      deps.identityPools.handle(operation, { body: request, region, requestId: randomUUID() }),
   });
   const templates = createTemplates(
     {

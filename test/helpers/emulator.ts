@@ -1,6 +1,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { Test } from 'uvu';
 import { DEFAULTS } from '../../src/config.js';
+import { JsonServiceError } from '../../src/server/edge.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/index.js';
 
 export interface TestEmulator extends Emulator {
@@ -14,6 +15,19 @@ export interface CallResult {
   status: number;
   body: Record<string, any>;
   headers: Record<string, unknown>;
+}
+
+/** Calls an identity-pools operation (cognito-identity) through `app.inject`; throws the AWS error it answers. */
+export async function identityCall(emulator: Emulator, operation: string, body: object): Promise<any> {
+  const response = await emulator.app.inject({
+    method: 'POST',
+    url: '/',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityService.${operation}` },
+    payload: JSON.stringify(body),
+  });
+  const answer = response.body ? JSON.parse(response.body) : {};
+  if (response.statusCode >= 300) throw new JsonServiceError(answer.__type, answer.message, response.statusCode);
+  return answer;
 }
 
 const quiet = { info: () => {}, error: () => {} };

@@ -6,7 +6,7 @@ import { createCognitoService } from '../../src/cognito/service.js';
 import { loadCloudFormation } from '../../src/iac/load/cloudformation.js';
 import { reconcile, type ReconcileDeps, type ReconcileResult } from '../../src/iac/reconcile.js';
 import { handlerFunctions } from '../../src/lambda/functions.js';
-import type { TestEmulator } from '../helpers/emulator.js';
+import { identityCall, type TestEmulator } from '../helpers/emulator.js';
 
 // Reconciling fixture templates into a real test emulator. The provider context is built as
 // src/iac/startTemplates.ts builds it, around a Cognito service over the emulator's store, so that pinned ids
@@ -56,6 +56,10 @@ export function reconcileHarness(emulator: TestEmulator, region = 'us-east-1', a
       cognito(operation, request, extra) {
         calls.push(operation);
         return cognito(operation, { region: stackRegion, accountId, requestId: `test-${++requests}`, ...extra }, request) as Promise<any>;
+      },
+      cognitoIdentity(operation, request) {
+        calls.push(operation);
+        return identityCall(emulator, operation, request);
       },
     }),
   };

@@ -15,6 +15,8 @@ export interface CognitoCallOptions {
 export interface ProviderContext {
   /** Calls a Cognito user-pools operation by name with a JSON request, as an API client would; throws CognitoError. */
   cognito(operation: string, request: object, options?: CognitoCallOptions): Promise<any>;
+  /** Calls an identity-pools operation (cognito-identity) by name with a JSON request; throws JsonServiceError. */
+  cognitoIdentity(operation: string, request: object): Promise<any>;
   /** The local S3, for AWS::S3::Bucket. */
   s3: LocalS3;
   region: string;

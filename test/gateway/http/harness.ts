@@ -33,6 +33,7 @@ export function gatewayDeps(emulator: TestEmulator, handlers: Record<string, Han
   return {
     functions: handlerFunctions(handlers),
     pools: poolKeys(emulator),
+    credentials: emulator.identityCredentials,
     clock: { now: now ?? (() => new Date()) },
     log: { info: () => {}, error: (message) => errors.push(message) },
     region: REGION,

@@ -57,6 +57,7 @@ export async function startRestHarness(handlers: Record<string, Handler>): Promi
   const deps: GatewayDeps = {
     functions: handlerFunctions(recorded),
     pools,
+    credentials: emulator.identityCredentials,
     clock: { now: () => new Date(Date.now() + clock.offsetMs) },
     log: { info: () => {}, error: (message) => errors.push(message) },
     region: 'us-east-1',

@@ -6,6 +6,7 @@ import type { ProviderContext } from '../../../src/iac/resources/provider.js';
 // The accepted provider never calls Cognito: a context whose cognito() fails proves it.
 const ctx: ProviderContext = {
   cognito: () => Promise.reject(new Error('an accepted type must not call Cognito')),
+  cognitoIdentity: () => Promise.reject(new Error('an accepted type must not call Cognito')),
   s3: new Proxy({} as ProviderContext['s3'], { get: () => () => Promise.reject(new Error('an accepted type must not call S3')) }),
   region: 'eu-west-1',
   accountId: '123456789012',

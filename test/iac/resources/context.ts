@@ -1,7 +1,7 @@
 import * as assert from 'uvu/assert';
 import { CognitoError } from '../../../src/cognito/errors.js';
 import type { ProviderContext } from '../../../src/iac/resources/provider.js';
-import type { TestEmulator } from '../../helpers/emulator.js';
+import { identityCall, type TestEmulator } from '../../helpers/emulator.js';
 
 export interface TestContext extends ProviderContext {
   /** What providers logged. */
@@ -17,6 +17,7 @@ export function providerContext(emulator: TestEmulator): TestContext {
       if (status >= 300) throw new CognitoError(body.__type, body.message, status);
       return body;
     },
+    cognitoIdentity: (operation, request) => identityCall(emulator, operation, request),
     s3: emulator.s3,
     region: 'us-east-1',
     accountId: '000000000000',

@@ -10,6 +10,9 @@ const ctx: ProviderContext = {
   cognito: async () => {
     throw new Error('recorded types call no operation');
   },
+  cognitoIdentity: async () => {
+    throw new Error('recorded types call no operation');
+  },
   s3: new Proxy({} as ProviderContext['s3'], { get: () => () => Promise.reject(new Error('recorded types call no S3')) }),
   region: 'eu-west-1',
   accountId: '123456789012',

@@ -77,6 +77,7 @@ function depsFor(emulator: TestEmulator, cutAfter = Infinity): ReconcileDeps & {
         calls++;
         return calls >= cutAfter ? hang() : result;
       },
+      cognitoIdentity: () => Promise.reject(new Error('no identity pools in this test')),
     }),
   };
 }
