@@ -155,6 +155,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         (app) => registerOAuth2(app, deps),
         (app) => registerHostedUi(app, deps),
         (app) => registerConsole(app),
+        // The key set GetOpenIdToken's tokens verify with, where AWS serves it at
+        // https://cognito-identity.amazonaws.com/.well-known/jwks_uri (browsers fetch it across origins, hence CORS).
+        (app) =>
+          app.get('/_cogniform/cognito-identity/.well-known/jwks_uri', async (_request, reply) =>
+            reply.header('content-type', 'application/json').header('access-control-allow-origin', '*').send(JSON.stringify(await identityPools.jwks())),
+          ),
         (app) => registerLambdaApi(app, { s3, deployments, region: options.region, accountId: options.accountId }),
       ],
     },

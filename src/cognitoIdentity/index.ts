@@ -1,29 +1,59 @@
-import type { Logger } from '../cognito/deps.js';
-import type { Tokens } from '../cognito/tokens/tokens.js';
 import { JsonServiceError, type JsonSurface } from '../server/edge.js';
-import type { Store } from '../store/store.js';
 import type { CredentialsLookup } from './credentials.js';
+import type { CognitoIdentityDeps } from './deps.js';
+import { issuedCredentials } from './model/issuedCredentials.js';
+import { openIdKey, type OpenIdKey } from './openIdKey.js';
+import { CreateIdentityPool } from './operations/createIdentityPool.js';
+import { DeleteIdentities } from './operations/deleteIdentities.js';
+import { DeleteIdentityPool } from './operations/deleteIdentityPool.js';
+import { DescribeIdentity } from './operations/describeIdentity.js';
+import { DescribeIdentityPool } from './operations/describeIdentityPool.js';
+import { GetCredentialsForIdentity } from './operations/getCredentialsForIdentity.js';
+import { GetId } from './operations/getId.js';
+import { GetIdentityPoolRoles } from './operations/getIdentityPoolRoles.js';
+import { GetOpenIdToken } from './operations/getOpenIdToken.js';
+import { ListIdentities } from './operations/listIdentities.js';
+import { ListIdentityPools } from './operations/listIdentityPools.js';
+import { SetIdentityPoolRoles } from './operations/setIdentityPoolRoles.js';
+import { UpdateIdentityPool } from './operations/updateIdentityPool.js';
+import { validateRequest } from './validate.js';
 
-/** What the identity pools need from the rest of cogniform. */
-export interface CognitoIdentityDeps {
-  store: Store;
-  clock: { now(): Date };
-  log: Logger;
-  /** The user pools' token service: a login's ID token is checked with it (signature, issuer, audience, expiry). */
-  tokens: Tokens;
-  accountId: string;
-}
+export type { CognitoIdentityDeps } from './deps.js';
+
+// Each operation takes its request, already checked against the model (./validate.ts), and the call's region.
+type Operation = (input: any, region: string) => Promise<unknown>;
 
 /**
  * Amazon Cognito identity pools (the `cognito-identity` service, AWS JSON 1.1, X-Amz-Target
- * `AWSCognitoIdentityService.<Operation>`).
+ * `AWSCognitoIdentityService.<Operation>`). `jwks` is the key set GetOpenIdToken's tokens verify with, what AWS
+ * serves at https://cognito-identity.amazonaws.com/.well-known/jwks_uri.
  */
-export function cognitoIdentitySurface(_deps: CognitoIdentityDeps): JsonSurface & { credentials: CredentialsLookup } {
+export function cognitoIdentitySurface(
+  deps: CognitoIdentityDeps,
+): JsonSurface & { credentials: CredentialsLookup; jwks(): Promise<{ keys: OpenIdKey['jwk'][] }> } {
+  const operations: Record<string, Operation> = {
+    CreateIdentityPool: CreateIdentityPool(deps),
+    DescribeIdentityPool: DescribeIdentityPool(deps),
+    UpdateIdentityPool: UpdateIdentityPool(deps),
+    DeleteIdentityPool: DeleteIdentityPool(deps),
+    ListIdentityPools: ListIdentityPools(deps),
+    GetId: GetId(deps),
+    GetCredentialsForIdentity: GetCredentialsForIdentity(deps),
+    GetOpenIdToken: GetOpenIdToken(deps),
+    SetIdentityPoolRoles: SetIdentityPoolRoles(deps),
+    GetIdentityPoolRoles: GetIdentityPoolRoles(deps),
+    DescribeIdentity: DescribeIdentity(deps),
+    ListIdentities: ListIdentities(deps),
+    DeleteIdentities: DeleteIdentities(deps),
+  };
   return {
     prefix: 'AWSCognitoIdentityService',
-    credentials: { find: async () => undefined },
-    handle: async (operation) => {
-      throw new JsonServiceError('UnknownOperationException', `Unknown operation ${operation}`);
+    credentials: { find: (accessKeyId) => deps.store.table(issuedCredentials).get([accessKeyId]) },
+    jwks: async () => ({ keys: [(await openIdKey(deps.store)).jwk] }),
+    handle: async (operation, call) => {
+      const run = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+      if (!run) throw new JsonServiceError('UnknownOperationException', `Unknown operation ${operation}`);
+      return run(validateRequest(operation, call.body), call.region);
     },
   };
 }

@@ -1,5 +1,7 @@
 import { httpApi, httpAuthorizer, httpIntegration, httpRoute, httpStage } from './apiGateway/httpApi.js';
 import { restApi, restAuthorizer, restDeployment, restMethod, restResource, restStage } from './apiGateway/restApi.js';
+import { identityPool } from './cognito/identityPool.js';
+import { identityPoolRoleAttachment } from './cognito/identityPoolRoleAttachment.js';
 import { userPool } from './cognito/userPool.js';
 import { userPoolClient } from './cognito/userPoolClient.js';
 import { userPoolDomain } from './cognito/userPoolDomain.js';
@@ -31,6 +33,8 @@ const providers = [
   userPoolUICustomizationAttachment,
   userPoolUser,
   userPoolUserToGroupAttachment,
+  identityPool,
+  identityPoolRoleAttachment,
   restApi,
   restResource,
   restMethod,

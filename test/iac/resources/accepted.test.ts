@@ -44,10 +44,10 @@ test('providerFor: every emulated Cognito type has its provider, other types non
   const types = [
     'UserPool', 'UserPoolClient', 'UserPoolGroup', 'UserPoolDomain', 'UserPoolUser', 'UserPoolUserToGroupAttachment',
     'UserPoolResourceServer', 'UserPoolIdentityProvider', 'UserPoolUICustomizationAttachment',
-    'UserPoolRiskConfigurationAttachment',
+    'UserPoolRiskConfigurationAttachment', 'IdentityPool', 'IdentityPoolRoleAttachment',
   ].map((name) => `AWS::Cognito::${name}`);
   for (const type of types) assert.is(providerFor(type)?.type, type);
-  assert.is(providerFor('AWS::Cognito::IdentityPool'), undefined);
+  assert.is(providerFor('AWS::Cognito::IdentityPoolPrincipalTag'), undefined);
   assert.is(providerFor('AWS::IAM::Role'), undefined);
 });
 
