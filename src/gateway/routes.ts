@@ -14,6 +14,11 @@ export interface GatewayRequest {
   path: string;
   /** Query string without `?`, as received (order and repeats kept). */
   rawQuery: string;
+  /**
+   * The URL's path as the client sent it, still percent-encoded, before the Host-header form was rewritten: what a
+   * SigV4 signature covers (AWS_IAM). Absent when the request did not come over HTTP; the path form is meant then.
+   */
+  signedPath?: string;
   /** Header names lowercased; repeated headers as arrays. */
   headers: Record<string, string | string[]>;
   body: Buffer;

@@ -55,6 +55,7 @@ function parse(request: FastifyRequest): GatewayRequest | undefined {
     method: request.method,
     path,
     rawQuery,
+    signedPath: request.originalUrl.split('?')[0]!,
     headers: request.headers as Record<string, string | string[]>,
     body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
     sourceIp: request.ip,

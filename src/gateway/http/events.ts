@@ -1,3 +1,5 @@
+import type { IssuedCredentials } from '../../cognitoIdentity/credentials.js';
+import { callerIdentity, iamAuthorizer } from '../auth/iamIdentity.js';
 import type { GatewayRequest } from '../routes.js';
 import { grouped, joined, requestParts } from './requestParts.js';
 
@@ -9,7 +11,8 @@ import { grouped, joined, requestParts } from './requestParts.js';
 /** What an authorizer established about the caller. */
 export type Authorization =
   | { kind: 'jwt'; claims: Record<string, string>; scopes: string[] | null }
-  | { kind: 'lambda'; context: Record<string, unknown> };
+  | { kind: 'lambda'; context: Record<string, unknown> }
+  | { kind: 'iam'; caller: IssuedCredentials };
 
 export interface EventInput {
   request: GatewayRequest;
@@ -55,9 +58,14 @@ export function eventV2(input: EventInput): Record<string, unknown> {
 }
 
 function authorizerV2(authorization: Authorization): Record<string, unknown> {
-  return authorization.kind === 'jwt'
-    ? { jwt: { claims: authorization.claims, scopes: authorization.scopes } }
-    : { lambda: authorization.context };
+  switch (authorization.kind) {
+    case 'jwt':
+      return { jwt: { claims: authorization.claims, scopes: authorization.scopes } };
+    case 'lambda':
+      return { lambda: authorization.context };
+    case 'iam':
+      return { iam: iamAuthorizer(authorization.caller) };
+  }
 }
 
 export function eventV1(input: EventInput): Record<string, unknown> {
@@ -80,7 +88,7 @@ export function eventV1(input: EventInput): Record<string, unknown> {
       accountId: input.accountId,
       apiId: request.apiId,
       // No authorizer: `{claims: null, scopes: null}` as the docs' sample; a JWT one puts its claims under `jwt`
-      // in 1.0 too (triggers-and-authorizers.md §7.2).
+      // in 1.0 too (triggers-and-authorizers.md §7.2), and AWS_IAM its `iam` (by analogy; not observed).
       authorizer: input.authorization ? authorizerV2(input.authorization) : { claims: null, scopes: null },
       domainName: parts.domainName,
       domainPrefix: parts.domainPrefix,
@@ -90,6 +98,8 @@ export function eventV1(input: EventInput): Record<string, unknown> {
         accessKey: null, accountId: null, caller: null, cognitoAuthenticationProvider: null, cognitoAuthenticationType: null,
         cognitoIdentityId: null, cognitoIdentityPoolId: null, principalOrgId: null,
         sourceIp: request.sourceIp, user: null, userAgent: parts.userAgent, userArn: null,
+        // REST's identity fields for the signer of an AWS_IAM route, as payload 1.0 is REST's event.
+        ...(input.authorization?.kind === 'iam' ? callerIdentity(input.authorization.caller) : {}),
       },
       path: parts.path,
       protocol: 'HTTP/1.1',

@@ -1,5 +1,6 @@
 import type { StackRecord } from '../../iac/stacks/stackRecord.js';
 import { functionName } from '../../lambda/functions.js';
+import { authorizeIam } from '../auth/iamAuthorize.js';
 import type { ApiGateway, GatewayDeps, GatewayRequest, GatewayResponse, RouteListing } from '../routes.js';
 import { isPreflight, preflightResponse, withCorsHeaders } from './cors.js';
 import { eventV1, eventV2, type EventInput } from './events.js';
@@ -58,9 +59,12 @@ async function authorize(route: HttpRoute, input: EventInput, deps: GatewayDeps)
   if (route.authorizationType === 'JWT' && authorizer?.type === 'JWT') return authorizeJwt(authorizer, route.scopes, input.request, deps);
   if (route.authorizationType === 'CUSTOM' && authorizer?.type === 'REQUEST') return authorizeLambda(authorizer, input, deps);
   if (route.authorizationType === 'AWS_IAM') {
-    // SigV4 signatures are not verified locally, but an unsigned call is refused as AWS refuses it.
-    const signed = String(input.request.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256');
-    return signed ? {} : { response: gatewayError(403, 'Forbidden') };
+    const outcome = await authorizeIam(input.request, deps);
+    if ('caller' in outcome) return { authorization: { kind: 'iam', caller: outcome.caller } };
+    // Unsigned: HTTP APIs' plain 403 `{"message":"Forbidden"}` (second-hand: the peer emulators of floci-io/floci#2810
+    // and KensioSoftware/yulin#303 answer it); signed but refused: the SigV4 reason, as REST gives it.
+    if ('unsigned' in outcome) return { response: gatewayError(403, 'Forbidden') };
+    return { response: gatewayError(403, outcome.refusal.message, { 'x-amzn-errortype': outcome.refusal.errorType }) };
   }
   if (route.authorizationType !== 'NONE') {
     deps.log.error(`HTTP API ${input.request.apiId}: route ${route.routeKey} names an authorizer the API does not have`);

@@ -1,14 +1,15 @@
+import type { IssuedCredentials } from '../../cognitoIdentity/credentials.js';
 import type { GatewayRequest } from '../routes.js';
 import type { responses } from './gatewayResponses.js';
 
 type ResponseKind = (typeof responses)[keyof typeof responses];
 
-// What an authorizer decides: go on, with what the integration sees as `requestContext.authorizer`, or stop with a
-// gateway response.
+// What an authorizer decides: go on, with what the integration sees as `requestContext.authorizer` (Lambda and
+// Cognito authorizers) or the signer `requestContext.identity` describes (AWS_IAM), or stop with a gateway response.
 
-export type Authorization =
-  | { allowed: true; context?: Record<string, unknown> }
-  | { allowed: false; response: ResponseKind };
+export type Granted = { context?: Record<string, unknown>; caller?: IssuedCredentials };
+
+export type Authorization = ({ allowed: true } & Granted) | { allowed: false; response: ResponseKind };
 
 export const deny = (response: ResponseKind): Authorization => ({ allowed: false, response });
 

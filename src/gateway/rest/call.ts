@@ -1,4 +1,5 @@
 import type { GatewayDeps, GatewayRequest } from '../routes.js';
+import type { Granted } from './authorization.js';
 import type { RouteMatch } from './match.js';
 import type { RestApiModel } from './model.js';
 import { domainName, identity, requestIds, requestParts, requestTime, type RequestIds, type RequestParts } from './request.js';
@@ -45,7 +46,7 @@ export function requestFields(call: RestCall) {
 
 /** `requestContext` of the proxy event and of the REQUEST authorizer's event. */
 export function requestContext(
-  deps: Pick<GatewayDeps, 'region' | 'accountId'>, call: RestCall, authorizer?: Record<string, unknown>,
+  deps: Pick<GatewayDeps, 'region' | 'accountId'>, call: RestCall, { context: authorizer, caller }: Granted = {},
 ): Record<string, unknown> {
   const { request, api } = call;
   const domain = domainName(request, `${api.id}.execute-api.${deps.region}.amazonaws.com`);
@@ -62,7 +63,7 @@ export function requestContext(
     domainPrefix: domain.split('.')[0]!.split(':')[0]!,
     requestTimeEpoch: request.receivedAt,
     requestId: call.requestId,
-    identity: identity(request),
+    identity: identity(request, caller),
     domainName: domain,
     apiId: api.id,
     ...(authorizer ? { authorizer } : {}),

@@ -1,3 +1,4 @@
+import type { IamRefusal } from '../auth/iamRefusals.js';
 import type { GatewayResponse } from '../routes.js';
 
 // API Gateway's default gateway responses, as a REST API answers when it does not reach the integration (developer
@@ -30,6 +31,11 @@ export const responses = {
   /** The integration cannot be called at all (no such function): API Gateway's configuration errors are 500s. */
   integrationFailure: { status: 500, errorType: 'InternalServerErrorException', body: '{"message": "Internal server error"}' },
 } satisfies Record<string, Kind>;
+
+/** An AWS_IAM method's refusal of a signed request (src/gateway/auth/iamRefusals.ts): 403, AWS's message. */
+export function iamResponse(refusal: IamRefusal): Kind {
+  return { status: 403, errorType: refusal.errorType, body: JSON.stringify({ message: refusal.message }) };
+}
 
 export function gatewayResponse(kind: Kind, requestId: string): GatewayResponse {
   return {

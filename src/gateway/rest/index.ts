@@ -1,11 +1,12 @@
 import type { StackRecord } from '../../iac/stacks/stackRecord.js';
 import { functionName } from '../../lambda/functions.js';
+import { authorizeIam } from '../auth/iamAuthorize.js';
 import type { ApiGateway, GatewayDeps, GatewayRequest, GatewayResponse, RouteListing } from '../routes.js';
 import { deny, type Authorization } from './authorization.js';
 import { headerValue } from './binary.js';
 import { restCall, type RestCall } from './call.js';
 import { cognitoAuthorize } from './cognitoAuthorizer.js';
-import { gatewayResponse, responses } from './gatewayResponses.js';
+import { gatewayResponse, iamResponse, responses } from './gatewayResponses.js';
 import { integrate } from './integration.js';
 import { lambdaAuthorizers } from './lambdaAuthorizer.js';
 import { matchRoute } from './match.js';
@@ -24,11 +25,11 @@ export function createRestGateway(stacks: StackRecord[], deps: GatewayDeps): Api
     switch (method.authorizationType) {
       case 'NONE':
         return { allowed: true };
-      case 'AWS_IAM':
-        // SigV4 signatures are not verified locally; an unsigned call is refused as API Gateway refuses it.
-        return /^AWS4-HMAC-SHA256 /.test(headerValue(call.request.headers, 'authorization') ?? '')
-          ? { allowed: true }
-          : deny(responses.missingToken);
+      case 'AWS_IAM': {
+        const outcome = await authorizeIam(call.request, deps);
+        if ('caller' in outcome) return { allowed: true, caller: outcome.caller };
+        return deny('unsigned' in outcome ? responses.missingToken : iamResponse(outcome.refusal));
+      }
       case 'COGNITO_USER_POOLS':
       case 'CUSTOM': {
         const { authorizer } = method;
@@ -59,7 +60,7 @@ export function createRestGateway(stacks: StackRecord[], deps: GatewayDeps): Api
       if (match.method.apiKeyRequired && !headerValue(request.headers, 'x-api-key')) {
         return gatewayResponse(responses.forbidden, call.requestId);
       }
-      return integrate(deps, match.method.integration, call, authorization.context);
+      return integrate(deps, match.method.integration, call, authorization);
     },
 
     routes(baseUrl: string): RouteListing[] {

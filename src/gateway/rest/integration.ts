@@ -1,4 +1,5 @@
 import type { GatewayDeps, GatewayResponse } from '../routes.js';
+import type { Granted } from './authorization.js';
 import { headerValue, isBinary } from './binary.js';
 import { requestContext, requestFields, type RestCall } from './call.js';
 import { gatewayResponse, responses } from './gatewayResponses.js';
@@ -12,7 +13,7 @@ export async function integrate(
   deps: Pick<GatewayDeps, 'functions' | 'log' | 'region' | 'accountId'>,
   integration: RestIntegration,
   call: RestCall,
-  authorizer: Record<string, unknown> | undefined,
+  granted: Granted,
 ): Promise<GatewayResponse> {
   const ids = { 'x-amzn-requestid': call.requestId, 'x-amz-apigw-id': call.extendedRequestId };
   if (integration.type === 'MOCK') {
@@ -29,7 +30,7 @@ export async function integrate(
   }
   let result: unknown;
   try {
-    result = await fn.invoke(proxyEvent(deps, call, authorizer));
+    result = await fn.invoke(proxyEvent(deps, call, granted));
   } catch (error) {
     deps.log.error(`Function ${fn.name} failed`, error);
     return gatewayResponse(responses.badGateway, call.requestId);
@@ -48,13 +49,13 @@ export async function integrate(
 
 /** The Lambda proxy integration's event (payload 1.0). */
 export function proxyEvent(
-  deps: Pick<GatewayDeps, 'region' | 'accountId'>, call: RestCall, authorizer: Record<string, unknown> | undefined,
+  deps: Pick<GatewayDeps, 'region' | 'accountId'>, call: RestCall, granted: Granted,
 ): Record<string, unknown> {
   const { request } = call;
   const binary = isBinary(call.api.binaryMediaTypes, headerValue(request.headers, 'content-type'));
   return {
     ...requestFields(call),
-    requestContext: requestContext(deps, call, authorizer),
+    requestContext: requestContext(deps, call, granted),
     body: request.body.length ? request.body.toString(binary ? 'base64' : 'utf8') : null,
     isBase64Encoded: binary && request.body.length > 0,
   };

@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { IssuedCredentials } from '../../cognitoIdentity/credentials.js';
+import { callerIdentity } from '../auth/iamIdentity.js';
 import type { GatewayRequest } from '../routes.js';
 
 // The parts of a Lambda proxy event (payload 1.0) that describe the request itself, shared by the integration's
@@ -69,8 +71,11 @@ export function domainName(request: GatewayRequest, fallback: string): string {
   return (Array.isArray(host) ? host[0] : host) || fallback;
 }
 
-/** `$context.identity`: only the caller's address and user agent are known for an unsigned call. */
-export function identity(request: GatewayRequest): Record<string, string | null> {
+/**
+ * `$context.identity`: only the caller's address and user agent are known for an unsigned call; an AWS_IAM method
+ * adds who signed it.
+ */
+export function identity(request: GatewayRequest, caller?: IssuedCredentials): Record<string, string | null> {
   const agent = request.headers['user-agent'];
   return {
     cognitoIdentityPoolId: null,
@@ -85,5 +90,6 @@ export function identity(request: GatewayRequest): Record<string, string | null>
     userArn: null,
     userAgent: (Array.isArray(agent) ? agent.at(-1) : agent) ?? null,
     user: null,
+    ...(caller ? callerIdentity(caller) : {}),
   };
 }
