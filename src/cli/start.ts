@@ -13,6 +13,7 @@ export async function start(overrides: Partial<Config>, verbose: boolean, templa
   console.log(`cogniform ${VERSION} listening on ${where} (Cognito user pools API, AWS JSON 1.1)`);
   console.log(config.inMemory ? 'state: in memory (lost on exit)' : `state: LevelDB in ${config.dataDir}`);
   console.log(`region ${config.region}, account ${config.accountId}; health at ${where}/_cogniform/health`);
+  console.log(`console at ${where}/_cogniform/ui`);
   if (!isLoopbackHost(config.host)) console.error(exposureWarning(config.host, emulator.port));
 
   return new Promise<number>((resolve) => {
