@@ -120,6 +120,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   });
   const deps: Deps = Object.assign(base, { tokens, functions: deployments.functions });
   const cognito = createCognitoService(deps);
+  const cloudFormation = cloudFormationSurface({ store, clock, log, accountId: options.accountId, s3, templates: () => running!.templates });
   let ready = false;
   let running: RunningTemplates | undefined;
   const app = buildApp({
@@ -147,7 +148,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     services: {
       json: [identityPools, ecrSurface({ accountId: options.accountId }), ssmSurface({ store, clock, accountId: options.accountId })],
       query: [
-        cloudFormationSurface({ store, clock, log, accountId: options.accountId, s3, templates: () => running!.templates }),
+        cloudFormation,
         stsSurface({ accountId: options.accountId }),
       ],
       register: [
@@ -190,6 +191,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     },
     templates,
   );
+  // CloudFormation API stacks a crash left *_IN_PROGRESS end as CloudFormation ends a failed operation, before
+  // readiness, so that the next deploy finds a stack it can change (src/cloudformation/restart.ts).
+  for (const line of await cloudFormation.settleInterrupted()) log.info(line);
   ready = true;
   let closed = false;
   return {

@@ -19,6 +19,7 @@ import { ListChangeSets } from './operations/changeSets/listChangeSets.js';
 import { ListExports } from './operations/templates/listExports.js';
 import { ListStackResources } from './operations/stacks/listStackResources.js';
 import { ListStacks } from './operations/stacks/listStacks.js';
+import { settleInterrupted } from './restart.js';
 import { UpdateStack } from './operations/stacks/updateStack.js';
 import { ValidateTemplate } from './operations/templates/validateTemplate.js';
 
@@ -47,8 +48,17 @@ const OPERATIONS: Record<string, Operation> = {
   DescribeChangeSet, ExecuteChangeSet, DeleteChangeSet, ListChangeSets,
 };
 
-export function cloudFormationSurface(deps: CloudFormationDeps): QuerySurface {
+export interface CloudFormationSurface extends QuerySurface {
+  /**
+   * At start, once the templates' engine runs: ends the operations a crash cut off (./restart.ts). Returns one
+   * line per stack for the log.
+   */
+  settleInterrupted(): Promise<string[]>;
+}
+
+export function cloudFormationSurface(deps: CloudFormationDeps): CloudFormationSurface {
   return {
+    settleInterrupted: () => settleInterrupted(deps),
     service: 'cloudformation',
     namespace: CLOUDFORMATION_NAMESPACE,
     actions: new Set(Object.keys(OPERATIONS)),

@@ -23,6 +23,11 @@ export interface StackMeta {
   TemplateBody: string;
   /** The values given for the template's parameters (UsePreviousValue reads them; a failed update goes back to them). */
   ParameterValues: Record<string, string>;
+  /**
+   * While an update runs: the template and values it replaces, which a rollback goes back to. Kept in the record,
+   * not only in memory, so that an update a crash cut off is rolled back on the next start (../restart.ts).
+   */
+  Previous?: Pick<StackMeta, 'TemplateBody' | 'ParameterValues'>;
   /** Every declared parameter with its value, as DescribeStacks shows them (NoEcho ones masked). */
   Parameters: Parameter[];
   Tags: Tag[];

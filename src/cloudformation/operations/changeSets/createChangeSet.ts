@@ -3,7 +3,7 @@ import type { CreateChangeSetOutput } from '@aws-sdk/client-cloudformation';
 import { readStack } from '../../../iac/stacks/stackRecord.js';
 import { memberList, type QueryCall } from '../../../server/query.js';
 import { changesNothing, plannedChanges } from '../../changes.js';
-import { alreadyExists, cannotUpdate, checkName, required, validationError } from '../../errors.js';
+import { alreadyExists, cannotUpdate, checkName, required, stackNotFound, validationError } from '../../errors.js';
 import type { CloudFormationDeps } from '../../index.js';
 import { capabilities, checkCapabilities, loadTemplate, parameterValues, tags, templateText } from '../../input.js';
 import { putChangeSet, type ChangeSetRecord } from '../../model/changeSets.js';
@@ -62,20 +62,30 @@ export async function CreateChangeSet(deps: CloudFormationDeps, call: QueryCall)
     ...(params.ClientRequestToken ? { ClientRequestToken: params.ClientRequestToken } : {}),
   };
   await putChangeSet(deps.store, record);
-  void deps.templates().stackJob(async () => {
-    // The stack as it is when the job runs: a change executed meanwhile is what this one is compared with.
-    const current = (await findStackMeta(deps.store, meta.StackId)) ?? meta;
-    try {
-      const changes = await plannedChanges(deps, current, loaded, values);
-      const nothing = type === 'UPDATE' && changesNothing(current, loaded, values, changes);
-      await putChangeSet(deps.store, nothing
-        ? { ...record, Status: 'FAILED', StatusReason: NO_CHANGES }
-        : { ...record, Status: 'CREATE_COMPLETE', ExecutionStatus: 'AVAILABLE', Changes: changes });
-    } catch (error) {
-      await putChangeSet(deps.store, { ...record, Status: 'FAILED', StatusReason: error instanceof Error ? error.message : String(error) });
-    }
-  }).catch((error: unknown) => deps.log.error(`CloudFormation: change set ${name} failed unexpectedly`, error));
+  void deps.templates().stackJob(() => planChangeSet(deps, record, loaded))
+    .catch((error: unknown) => deps.log.error(`CloudFormation: change set ${name} failed unexpectedly`, error));
   return { Id: record.ChangeSetId, StackId: meta.StackId };
+}
+
+/**
+ * A CREATE_PENDING change set's changes worked out (CREATE_COMPLETE / AVAILABLE, or FAILED), in the templates'
+ * queue; also what the next start does for one a crash left pending (../../restart.ts).
+ */
+export async function planChangeSet(
+  deps: CloudFormationDeps, record: ChangeSetRecord, loaded = loadTemplate(record.StackName, record.TemplateBody),
+): Promise<void> {
+  try {
+    // The stack as it is when the job runs: a change executed meanwhile is what this one is compared with.
+    const current = await findStackMeta(deps.store, record.StackId);
+    if (!current) throw stackNotFound(record.StackName);
+    const changes = await plannedChanges(deps, current, loaded, record.ParameterValues);
+    const nothing = record.ChangeSetType === 'UPDATE' && changesNothing(current, loaded, record.ParameterValues, changes);
+    await putChangeSet(deps.store, nothing
+      ? { ...record, Status: 'FAILED', StatusReason: NO_CHANGES }
+      : { ...record, Status: 'CREATE_COMPLETE', ExecutionStatus: 'AVAILABLE', Changes: changes });
+  } catch (error) {
+    await putChangeSet(deps.store, { ...record, Status: 'FAILED', StatusReason: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 /** The stack a CREATE change set makes: REVIEW_IN_PROGRESS, no resources, until the change set is executed. */
