@@ -5,6 +5,7 @@ import { attributeValue, type UserRecord } from '../model/user.js';
 import type { UserPoolRecord } from '../model/userPool.js';
 import { customMessage, type MessageContext } from '../triggers/customMessage.js';
 import { senderArn, sendThroughSender } from '../triggers/customSender.js';
+import { confirmationUrl, linkMessage, sendsLink } from './confirmationLink.js';
 import type { CodeKind } from './inbox.js';
 import { newCode, storeCode, type CodePurpose } from './pendingCodes.js';
 
@@ -85,7 +86,8 @@ export interface SendCode {
   context?: MessageContext | undefined;
 }
 
-export type SendDeps = Pick<Deps, 'store' | 'inbox' | 'ids' | 'fixedCode' | 'functions' | 'clock' | 'log'>;
+/** `port` (the emulator's) makes CONFIRM_WITH_LINK's links: SignUp and ResendConfirmationCode pass it. */
+export type SendDeps = Pick<Deps, 'store' | 'inbox' | 'ids' | 'fixedCode' | 'functions' | 'clock' | 'log'> & Partial<Pick<Deps, 'port'>>;
 
 /** Makes a code, keeps it pending for the user, and "sends" it; answers AWS's delivery details. */
 export async function sendCode(
@@ -117,7 +119,7 @@ export interface Delivered {
  * waits for its own caller and times out (UnexpectedLambdaException), never hangs.
  */
 export async function deliver(
-  deps: Pick<SendDeps, 'inbox' | 'functions' | 'clock' | 'log'>,
+  deps: Pick<SendDeps, 'inbox' | 'functions' | 'clock' | 'log' | 'port'>,
   tx: Transaction,
   user: UserRecord,
   { code, kind, deliveries, context }: Delivered,
@@ -127,7 +129,13 @@ export async function deliver(
   for (const delivery of deliveries) {
     const medium = delivery.attribute === 'email' ? 'EMAIL' : 'SMS';
     const sender = context && senderArn(context, medium);
-    const text = context && !sender ? await customMessage(deps, context, user, medium, code) : undefined;
+    const own = context && !sender ? context : undefined;
+    // A pool that confirms by link sends its sign-up email with one (./confirmationLink.ts); the inbox keeps that text.
+    const link = own?.clientId && medium === 'EMAIL' && deps.port !== undefined && sendsLink(own.pool, kind)
+      ? confirmationUrl(own.pool, deps.port, own.clientId, user.Username, code)
+      : undefined;
+    const custom = own ? await customMessage(deps, own, user, medium, code, link) : undefined;
+    const text = own && link ? linkMessage(own.pool, link, code, custom) : custom;
     await deps.inbox.send(tx, { ...base, destinations: [delivery.destination], ...text, ...(sender ? {} : { medium }) });
     if (context && sender) tx.afterCommit(() => void sendThroughSender(deps, context, user, medium, code));
   }

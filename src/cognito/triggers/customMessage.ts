@@ -1,3 +1,4 @@
+import { fillLink, hasLinkPlaceholder } from '../codes/confirmationLink.js';
 import { InvalidLambdaResponseException } from '../errors.js';
 import type { UserRecord } from '../model/user.js';
 import type { UserPoolRecord } from '../model/userPool.js';
@@ -58,6 +59,8 @@ export async function customMessage(
   user: UserRecord,
   medium: Medium,
   code: string,
+  /** CONFIRM_WITH_LINK's link (../codes/confirmationLink.ts): a body may carry the link placeholder instead of the code. */
+  link?: string,
 ): Promise<ComposedMessage | undefined> {
   if (!context.pool.LambdaConfig?.CustomMessage) return undefined;
   const admin = context.source === 'AdminCreateUser';
@@ -79,9 +82,11 @@ export async function customMessage(
   const field = medium === 'EMAIL' ? 'emailMessage' : 'smsMessage';
   const body = text(response[field], field);
   const subject = medium === 'EMAIL' ? text(response.emailSubject, 'emailSubject') : undefined;
-  const usable = body !== undefined && body.includes(CODE) && (!admin || body.includes(USERNAME));
+  const placeholder = body !== undefined && (body.includes(CODE) || (link !== undefined && hasLinkPlaceholder(body)));
+  const usable = placeholder && (!admin || body!.includes(USERNAME));
   if (!usable && subject === undefined) return undefined;
-  const fill = (s: string) => s.replaceAll(CODE, code).replaceAll(USERNAME, user.Username);
+  const filled = (s: string) => s.replaceAll(CODE, code).replaceAll(USERNAME, user.Username);
+  const fill = (s: string) => (link !== undefined ? fillLink(filled(s), link) : filled(s));
   return {
     ...(usable ? { message: fill(body) } : {}),
     ...(subject !== undefined ? { subject: fill(subject) } : {}),

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formOf as formParameters } from '../protocol/form.js';
 import type { RequestContext } from '../../cognito/deps.js';
+import type { UserPoolRecord } from '../../cognito/model/userPool.js';
 import { secretHash } from '../../cognito/operations/signIn/flow/signInClient.js';
 import { checkAuthorizeRequest, type Authorization, type OAuthDeps } from '../authorization.js';
 import { brandingOf, sendErrorPage, type Branding } from './page.js';
@@ -70,6 +71,11 @@ export async function openPage(deps: OAuthDeps, request: FastifyRequest, reply: 
 
 /** The context of the Cognito operations the pages call as an API client would: the pool's region and account. */
 export function operationContext(deps: Pick<OAuthDeps, 'ids'>, { authorization: { pool } }: HostedPage): RequestContext {
+  return poolContext(deps, pool);
+}
+
+/** The context of an operation on `pool` (a page without authorize parameters: /confirmUser). */
+export function poolContext(deps: Pick<OAuthDeps, 'ids'>, pool: Pick<UserPoolRecord, 'Arn'>): RequestContext {
   // Pool ARNs are arn:aws:cognito-idp:<region>:<account>:userpool/<id>.
   const [, , , region = '', accountId = ''] = pool.Arn.split(':');
   return { region, accountId, requestId: deps.ids.uuid() };

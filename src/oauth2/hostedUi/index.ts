@@ -3,6 +3,7 @@ import { CognitoError } from '../../cognito/errors.js';
 import type { OAuthDeps } from '../authorization.js';
 import { registerChallenges } from './challenges.js';
 import { registerConfirm } from './confirm.js';
+import { registerConfirmUser } from './confirmUser.js';
 import { registerForgotPassword } from './forgotPassword.js';
 import { registerLogin } from './login.js';
 import { sendErrorPage } from './page.js';
@@ -28,6 +29,7 @@ export function registerHostedUi(app: FastifyInstance, deps: OAuthDeps): void {
     registerChallenges(scope, deps);
     registerSignUp(scope, deps);
     registerConfirm(scope, deps);
+    registerConfirmUser(scope, deps);
     registerForgotPassword(scope, deps);
   });
 }

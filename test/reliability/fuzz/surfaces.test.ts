@@ -128,9 +128,10 @@ test('Lambda REST API: random paths and bodies answer a JSON error with x-amzn-E
 
 test('OAuth2 and hosted UI: random query and form values answer a 4xx page or a redirect, never a 5xx', async () => {
   const pages = ['/oauth2/authorize', '/oauth2/token', '/oauth2/userInfo', '/oauth2/revoke', '/logout', '/login', '/signup', '/confirm',
-    '/forgotPassword', '/confirmForgotPassword', '/oauth2/idpresponse', '/mfa', '/newPassword'];
+    '/forgotPassword', '/confirmForgotPassword', '/oauth2/idpresponse', '/mfa', '/newPassword', '/confirmUser'];
   const names = ['client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'code', 'code_challenge', 'code_challenge_method', 'code_verifier',
-    'grant_type', 'refresh_token', 'token', 'username', 'password', 'logout_uri', 'identity_provider', 'nonce', 'session'];
+    'grant_type', 'refresh_token', 'token', 'username', 'password', 'logout_uri', 'identity_provider', 'nonce', 'session',
+    'user_name', 'confirmation_code'];
   const fields = fc.dictionary(fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 8 })), fc.oneof(value, fc.constant('CLIENT')), { maxKeys: 8 })
     .map((f) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v === 'CLIENT' ? clientId : v])));
   await property(

@@ -14,7 +14,7 @@ import { sendToUser } from './publicClient.js';
  * code: "Auto verification not turned on." is AWS's wording as recalled, not confirmed from a public source.
  */
 export const ResendConfirmationCode =
-  (deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'inbox' | 'fixedCode' | 'functions' | 'log'>): Operation<
+  (deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'inbox' | 'fixedCode' | 'functions' | 'log' | 'port'>): Operation<
     ResendConfirmationCodeRequest,
     ResendConfirmationCodeResponse
   > =>

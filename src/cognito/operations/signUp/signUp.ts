@@ -23,7 +23,7 @@ import { checkPublicRequest, requirePublicClient } from './publicClient.js';
  * confirmation (localstack/localstack#3200).
  */
 export const SignUp =
-  (deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'inbox' | 'fixedCode' | 'functions' | 'log'>): Operation<
+  (deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'inbox' | 'fixedCode' | 'functions' | 'log' | 'port'>): Operation<
     SignUpRequest,
     SignUpResponse
   > =>
