@@ -31,6 +31,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     logger: deps.logRequests ? { level: 'info' } : false,
     // Large enough for a CloudFormation template or an imported user list; S3 uploads will set their own.
     bodyLimit: 16 * 1024 * 1024,
+    // find-my-way answers a path parameter over 100 characters itself, with a 414 and no AWS error shape (a Lambda
+    // function ARN in `/2015-03-31/functions/<name>` can be 170); the operations check lengths and answer as AWS.
+    routerOptions: { maxParamLength: 2048 },
     genReqId: () => crypto.randomUUID(),
     // `<apiId>.execute-api.localhost:<port>` requests become `/restapis/<apiId>/...` (./gateway.ts).
     // S3 requests (SigV4 scope `s3`) are path-style `/<bucket>/<key>` at the root: they get a prefix of their own.

@@ -36,4 +36,11 @@ test('SetRiskConfiguration: a member nested 100 000 levels deep is a Serializati
   assert.is(brackets.body.__type, 'InvalidParameterException');
 });
 
+test('GetFunction: a 200-character function name gets the Lambda API\'s own error, never the router\'s 414', async () => {
+  const answer = await emulator.app.inject({ method: 'GET', url: `/2015-03-31/functions/${'f'.repeat(200)}` });
+  assert.ok(answer.statusCode >= 400 && answer.statusCode < 500, String(answer.statusCode));
+  assert.is.not(answer.statusCode, 414);
+  assert.type(answer.headers['x-amzn-errortype'], 'string', 'an AWS-shaped error names its type');
+});
+
 test.run();
