@@ -1,3 +1,4 @@
+import { validateRequest } from '../cognito/validate.js';
 import type { Action } from './plan.js';
 import { acceptedProvider, providerFor, type ProviderContext, type Provisioned, type ResourceProvider } from './resources/index.js';
 import type { StackResource } from './stacks/stackRecord.js';
@@ -43,23 +44,60 @@ export async function applyAction(
  * takes the old one's identity: a pinned id, or a name given in the properties (a domain, a group, a user's
  * Username) that is its physical ID. AWS then fails the update ("CloudFormation cannot update a stack when a
  * custom-named resource requires replacing", https://repost.aws/knowledge-center/cloudformation-custom-name);
- * cogniform deletes the old one first so that a local edit applies.
+ * cogniform deletes the old one first so that a local edit applies (as late in the reconcile as it can, and saying
+ * so in the log: ./reconcile.ts).
  */
 export function mustDeleteFirst(current: StackResource, properties: Record<string, unknown>, pinnedId: string | undefined): boolean {
-  return pinnedId === current.PhysicalId || Object.values(properties).includes(current.PhysicalId);
+  if (pinnedId === current.PhysicalId) return true;
+  if (!Object.values(properties).includes(current.PhysicalId)) return false;
+  // A group's or a user's name is unique within its pool only: in another pool the new one takes nothing from the
+  // old, which stays (with its members) until the cleanup pass, and comes back whole if the update rolls back.
+  return !(providerOf(current.Type).poolScopedName && current.Properties.UserPoolId !== properties.UserPoolId);
+}
+
+/**
+ * Checks the request a create of `logicalId` would send against its operation's input model (member types,
+ * required members), as the operation itself first does; throws that error at the resource, file:line:col.
+ */
+export function checkCreate(loaded: LoadedTemplate, logicalId: string, type: string, properties: Record<string, unknown>): void {
+  const planned = providerOf(type).createRequest?.(logicalId, properties);
+  if (!planned) return;
+  try {
+    // A copy: the check truncates numbers in place, as AWS reads them.
+    validateRequest(planned.operation, structuredClone(planned.request));
+  } catch (error) {
+    throw resourceError(loaded, logicalId, error);
+  }
 }
 
 export const removeResource = (context: ProviderContext, resource: StackResource): Promise<void> =>
   providerOf(resource.Type).delete(context, provisioned(resource), resource.Properties);
+
+/**
+ * Before a delete-first replacement deletes the old resource, what can be known of its replacement's create without
+ * making it: the request against the operation's model (its properties are final by now, every dependency applied),
+ * and the pool it goes into, which must exist (a read, no change).
+ */
+export async function preflight(context: ProviderContext, logicalId: string, type: string, properties: Record<string, unknown>): Promise<void> {
+  const planned = providerOf(type).createRequest?.(logicalId, properties);
+  if (planned) validateRequest(planned.operation, structuredClone(planned.request));
+  if (type !== 'AWS::Cognito::UserPool' && typeof properties.UserPoolId === 'string') {
+    await context.cognito('DescribeUserPool', { UserPoolId: properties.UserPoolId });
+  }
+}
 
 /** A provider's failure (a Cognito error, say) reported at the resource it was applying. */
 export async function atResource<R>(loaded: LoadedTemplate, logicalId: string, work: () => Promise<R>): Promise<R> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof TemplateError) throw error;
-    const type = (error as { type?: string }).type;
-    const message = error instanceof Error ? error.message : String(error);
-    throw templateError(loaded, ['Resources', logicalId], type ? `${type}: ${message}` : message);
+    throw resourceError(loaded, logicalId, error);
   }
+}
+
+function resourceError(loaded: LoadedTemplate, logicalId: string, error: unknown): TemplateError {
+  if (error instanceof TemplateError) return error;
+  const type = (error as { type?: string }).type;
+  const message = error instanceof Error ? error.message : String(error);
+  return templateError(loaded, ['Resources', logicalId], type ? `${type}: ${message}` : message);
 }

@@ -1,6 +1,6 @@
 import { removeResource } from './apply.js';
 import type { ProviderContext } from './resources/index.js';
-import type { Leftover, StackResource } from './stacks/stackRecord.js';
+import { sameResource, type Leftover, type StackResource } from './stacks/stackRecord.js';
 
 // A reconcile saves its stack before and after each change (./reconcile.ts), so that a crash (SIGKILL, power loss)
 // between a Cognito write and the stack's record of it leaves something the next start can find: a resource being
@@ -11,8 +11,7 @@ import type { Leftover, StackResource } from './stacks/stackRecord.js';
  * list, deleted or not: a resource that refuses to go (deletion protection) is logged once, not retried forever.
  */
 export async function removeLeftovers(context: ProviderContext, leftovers: Leftover[], applied: Record<string, StackResource>): Promise<void> {
-  const mapped = (resource: StackResource) =>
-    Object.values(applied).some((r) => r.Type === resource.Type && r.PhysicalId === resource.PhysicalId);
+  const mapped = (resource: StackResource) => Object.values(applied).some((r) => sameResource(r, resource));
   // Newest first: a client made after its pool goes before it.
   for (const { LogicalId, Resource } of leftovers.splice(0).reverse()) {
     if (mapped(Resource)) continue;

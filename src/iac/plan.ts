@@ -71,3 +71,14 @@ export function withDependents(previous: Record<string, StackResource>, logicalI
   const kept = new Set(Object.keys(previous).filter((id) => !closure.has(id)));
   return deletionOrder(previous, kept);
 }
+
+/**
+ * The resources `replacedFirst` says are replaced by deleting them first, and every one that depends on them
+ * (`active` is in dependency order): the reconcile applies them after all the others, so that whatever else fails
+ * does so before the first destructive step.
+ */
+export function deletedFirst(active: string[], graph: ReadonlyMap<string, Iterable<string>>, replacedFirst: (id: string) => boolean): Set<string> {
+  const late = new Set<string>();
+  for (const id of active) if (replacedFirst(id) || [...(graph.get(id) ?? [])].some((need) => late.has(need))) late.add(id);
+  return late;
+}

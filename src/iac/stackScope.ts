@@ -8,6 +8,7 @@ import {
   topologicalOrder,
   type ResolveScope,
 } from './intrinsics/index.js';
+import { checkCreate } from './apply.js';
 import type { ReconcileDeps, ReconcileRequest } from './reconcile.js';
 import { isRecognizedType } from './resourceTypes.js';
 import { readStackWithSteps } from './stacks/journal.js';
@@ -42,20 +43,29 @@ export async function startingPoint(deps: Pick<ReconcileDeps, 'store' | 'account
   scope.conditions = evaluateConditions(loaded, scope);
   const graph = dependencies(loaded);
   const active = topologicalOrder(loaded, graph).filter((id) => isActive(template.Resources[id]!, scope.conditions));
-  validate(loaded, scope, active);
-  return { previous, steps, stackId, applied, scope, graph, active };
+  const expected = validate(loaded, scope, active, request.rollBack === true);
+  return { previous, steps, stackId, applied, scope, graph, active, expected };
 }
 
-/** Resolves everything once before any change, with stand-ins for resources not created yet: a template that
- * cannot resolve, or names a type CloudFormation does not know, changes nothing. */
-function validate(loaded: LoadedTemplate, scope: ResolveScope, active: string[]): void {
+/**
+ * Resolves everything once before any change, with stand-ins for resources not created yet: a template that
+ * cannot resolve, or names a type CloudFormation does not know, changes nothing; nor, with `checkCreates`, one
+ * whose resources a create would refuse. Returns each resource's properties as far as they are known now.
+ */
+function validate(loaded: LoadedTemplate, scope: ResolveScope, active: string[], checkCreates: boolean): Map<string, Record<string, unknown>> {
   for (const id of active) {
     const type = loaded.template.Resources[id]!.Type;
     if (!isRecognizedType(type)) throw templateError(loaded, ['Resources', id, 'Type'], `Unrecognized resource type ${type} (CloudFormation's template format error; check the spelling).`);
   }
   const dry = withStandIns(scope, new Set());
-  for (const id of active) resolveValue(loaded.template.Resources[id]!.Properties ?? {}, dry, ['Resources', id, 'Properties']);
+  const expected = new Map<string, Record<string, unknown>>();
+  for (const id of active) {
+    const properties = (resolveValue(loaded.template.Resources[id]!.Properties ?? {}, dry, ['Resources', id, 'Properties']) ?? {}) as Record<string, unknown>;
+    if (checkCreates) checkCreate(loaded, id, loaded.template.Resources[id]!.Type, properties);
+    expected.set(id, properties);
+  }
   outputsOf(loaded, dry);
+  return expected;
 }
 
 /**

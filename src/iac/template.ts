@@ -66,6 +66,9 @@ export interface LoadedTemplate {
   locate(path: PropertyPath): SourceLocation;
 }
 
+/** A template read back from the store (a journal, the last good one): no positions, errors point at its start. */
+export const unlocated = (file: string, template: Template): LoadedTemplate => ({ file, template, locate: () => ({ file, line: 1, column: 1 }) });
+
 /** An error in a template, written as DESIGN.md §3 says: `<file>:<line>:<col> <reason>`. */
 export class TemplateError extends Error {
   constructor(

@@ -6,12 +6,12 @@ import { isEmulated } from './apply.js';
 import { reconcile, type Change, type ReconcileDeps, type ReconcileRequest, type ReconcileResult } from './reconcile.js';
 import { loadStack, templateFiles, type SourceOptions } from './sources.js';
 import { deleteStackRecord, listStacks } from './stacks/stackRecord.js';
-import { TemplateError, type LoadedTemplate } from './template.js';
+import { TemplateError, unlocated } from './template.js';
 import { warnAboutTriggers } from './triggerCheck.js';
 
 // The templates `cogniform start PATH...` was given: each reconcile loads them all and brings every stack in line,
 // prints what changed, and removes the stacks of files that are gone. A file that fails to load or apply keeps its
-// last good state and says where the error is; the others go ahead.
+// last good state (a failed update is rolled back to it) and says where the error is; the others go ahead.
 
 export interface TemplatesOptions extends SourceOptions {
   paths: string[];
@@ -60,7 +60,7 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
     for (const file of files) {
       try {
         const { loaded, stackName, region } = await loadStack(file, options);
-        const result = await reconcile(deps, { loaded, stackName, region, parameters: options.parameters });
+        const result = await reconcile(deps, { loaded, stackName, region, parameters: options.parameters, rollBack: true });
         reconciled.push({ loaded, stack: result.stack });
         deps.log.info(summary(file, stackName, result.changes, result.durationMs));
       } catch (error) {
@@ -81,8 +81,7 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
       // A stack of the CloudFormation API has no file: only DeleteStack removes it.
       if (stack.Origin === 'api' || present.has(source) || !underRoots(source) || (await exists(source))) continue;
       try {
-        const empty: LoadedTemplate = { file: stack.Source, template: { Resources: {} }, locate: () => ({ file: stack.Source, line: 1, column: 1 }) };
-        const result = await reconcile(deps, { loaded: empty, stackName: stack.Name, region: stack.Region, parameters: {} });
+        const result = await reconcile(deps, { loaded: unlocated(stack.Source, { Resources: {} }), stackName: stack.Name, region: stack.Region, parameters: {} });
         await deleteStackRecord(deps.store, stack.Name);
         deps.log.info(summary(stack.Source, stack.Name, result.changes, result.durationMs) + ' (file removed: stack deleted)');
       } catch (error) {
@@ -102,7 +101,7 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
   async function deployNow(file: string, given: { stage?: string; parameters?: Record<string, string> }): Promise<DeployReport> {
     try {
       const { loaded, stackName, region } = await loadStack(file, { ...options, ...(given.stage ? { stage: given.stage } : {}) });
-      const result = await reconcile(deps, { loaded, stackName, region, parameters: given.parameters ?? {} });
+      const result = await reconcile(deps, { loaded, stackName, region, parameters: given.parameters ?? {}, rollBack: true });
       const text = summary(file, stackName, result.changes, result.durationMs);
       deps.log.info(text);
       if (options.outputsFile) await writeOutputs(options.outputsFile);
@@ -123,8 +122,7 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
       return result;
     },
     async remove(request) {
-      const empty: LoadedTemplate = { file: request.file, template: { Resources: {} }, locate: () => ({ file: request.file, line: 1, column: 1 }) };
-      const result = await reconcile(deps, { ...request, loaded: empty, parameters: {} });
+      const result = await reconcile(deps, { ...request, loaded: unlocated(request.file, { Resources: {} }), parameters: {} });
       await deleteStackRecord(deps.store, request.stackName);
       deps.log.info(summary(request.file, request.stackName, result.changes, result.durationMs) + ' (stack deleted)');
       return result;

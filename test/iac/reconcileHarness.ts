@@ -19,10 +19,18 @@ export interface Harness {
   calls: string[];
   /** What providers logged. */
   logs: string[];
-  /** Reconciles the fixture `name` into `stackName` (default `app`). */
-  run(name: string, options?: { stackName?: string; parameters?: Record<string, string> }): Promise<ReconcileResult>;
+  /** Reconciles the fixture `name` into `stackName` (default `app`); `rollBack` as a file's reconcile does. */
+  run(name: string, options?: RunOptions): Promise<ReconcileResult>;
+  /** Reconciles template `text` as the file `file`, as `run` does. */
+  runText(file: string, text: string, options?: RunOptions): Promise<ReconcileResult>;
   /** A Cognito call through the emulator's HTTP API, throwing the AWS error it answers. */
   api(operation: string, request: object): Promise<any>;
+}
+
+interface RunOptions {
+  stackName?: string;
+  parameters?: Record<string, string>;
+  rollBack?: boolean;
 }
 
 const quiet = { info: () => {}, error: () => {} };
@@ -63,15 +71,21 @@ export function reconcileHarness(emulator: TestEmulator, region = 'us-east-1', a
       },
     }),
   };
+  const runText = (file: string, text: string, options: RunOptions = {}) => {
+    const loaded = loadCloudFormation(file, text);
+    calls.length = 0;
+    return reconcile(deps, {
+      loaded, stackName: options.stackName ?? 'app', region, parameters: options.parameters ?? {}, ...(options.rollBack ? { rollBack: true } : {}),
+    });
+  };
   return {
     calls,
     logs,
     async run(name, options = {}) {
       const file = `${FIXTURES}/${name}`;
-      const loaded = loadCloudFormation(file, await readFile(file, 'utf8'));
-      calls.length = 0;
-      return reconcile(deps, { loaded, stackName: options.stackName ?? 'app', region, parameters: options.parameters ?? {} });
+      return runText(file, await readFile(file, 'utf8'), options);
     },
+    runText,
     async api(operation, request) {
       const { status, body } = await emulator.call(operation, request);
       if (status >= 300) throw new CognitoError(body.__type, body.message, status);

@@ -6,8 +6,9 @@ import type { LocalS3 } from '../../s3/index.js';
 
 export interface CognitoCallOptions {
   /**
-   * The id the created pool or client must get (resource Metadata `cogniform: { id }`). The context passes it to
-   * CreateUserPool / CreateUserPoolClient, which use it instead of generating one.
+   * The id the created pool or client must get (resource Metadata `cogniform: { id }`, or the provider's presetId).
+   * The context passes it to CreateUserPool / CreateUserPoolClient / CreateIdentityPool, which use it instead of
+   * generating one.
    */
   pinnedId?: string;
 }
@@ -16,13 +17,19 @@ export interface ProviderContext {
   /** Calls a Cognito user-pools operation by name with a JSON request, as an API client would; throws CognitoError. */
   cognito(operation: string, request: object, options?: CognitoCallOptions): Promise<any>;
   /** Calls an identity-pools operation (cognito-identity) by name with a JSON request; throws JsonServiceError. */
-  cognitoIdentity(operation: string, request: object): Promise<any>;
+  cognitoIdentity(operation: string, request: object, options?: CognitoCallOptions): Promise<any>;
   /** The local S3, for AWS::S3::Bucket. */
   s3: LocalS3;
   region: string;
   accountId: string;
   stackName: string;
   log(message: string): void;
+}
+
+/** A Cognito operation and the request a provider sends it. */
+export interface CreateRequest {
+  operation: string;
+  request: object;
 }
 
 /** What a provider made: its physical ID (the Ref value) and its Fn::GetAtt attributes. */
@@ -41,6 +48,18 @@ export interface ResourceProvider<P = Record<string, unknown>> {
    * create may have made. A type without it must create nothing that could outlive a crash unrecorded.
    */
   presetId?(ctx: ProviderContext, logicalId: string, props: P): string;
+  /**
+   * The first request a create sends (a name the template leaves out stands as the logical ID). A file reconcile
+   * checks it against the operation's input model for every resource before its first change, so that a property of
+   * the wrong type or a missing one refuses the template instead of failing after earlier resources changed, or
+   * after a replacement deleted the resource it replaces (../apply.ts checkCreate).
+   */
+  createRequest?(logicalId: string, props: P): CreateRequest;
+  /**
+   * Whether the physical ID is a name unique only within its pool (a group, a user): a replacement in another pool
+   * takes nothing from the old resource, which can then wait for the cleanup pass (../apply.ts mustDeleteFirst).
+   */
+  poolScopedName?: boolean;
   create(ctx: ProviderContext, logicalId: string, props: P, pinnedId?: string): Promise<Provisioned>;
   update(ctx: ProviderContext, current: Provisioned, next: P, previous: P): Promise<Provisioned>;
   delete(ctx: ProviderContext, current: Provisioned, props: P): Promise<void>;

@@ -1,6 +1,6 @@
 import type { Store, TableSpec } from '../../store/store.js';
 import type { Template } from '../template.js';
-import { readStack, type Leftover, type StackRecord, type StackResource } from './stackRecord.js';
+import { readStack, sameResource, type Leftover, type StackRecord, type StackResource } from './stackRecord.js';
 
 // What a reconcile that has started changing its stack writes until it ends (../reconcile.ts), so that a crash in
 // between leaves enough for the next start to finish it (../recover.ts recoverInterrupted): the request (template
@@ -15,6 +15,10 @@ export interface JournalRecord {
   Region: string;
   StackId: string;
   Origin?: StackRecord['Origin'];
+  /** A rollback to the last good template (`Template`): the error of the update that failed. */
+  RollingBack?: string;
+  /** A file's reconcile, which rolls back when it fails (../reconcile.ts ReconcileRequest.rollBack). */
+  RollBack?: true;
 }
 
 export const reconcileJournal: TableSpec<JournalRecord> = { name: 'reconcileJournal', key: (j) => [j.Stack] };
@@ -38,7 +42,7 @@ export const reconcileSteps: TableSpec<StepRecord> = { name: 'reconcileSteps', k
 export const stepKey = (n: number) => String(n).padStart(12, '0');
 
 const sameLeftover = (a: Leftover, b: Leftover) =>
-  a.LogicalId === b.LogicalId && a.Resource.Type === b.Resource.Type && a.Resource.PhysicalId === b.Resource.PhysicalId;
+  a.LogicalId === b.LogicalId && sameResource(a.Resource, b.Resource) && a.Cleanup === b.Cleanup;
 
 /** The stack as its record and the steps written after it say; `steps` is how many there were. */
 export async function readStackWithSteps(store: Store, name: string): Promise<{ stack: StackRecord | undefined; steps: StepRecord[] }> {

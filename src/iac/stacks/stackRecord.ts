@@ -1,4 +1,5 @@
 import type { Store, TableSpec } from '../../store/store.js';
+import type { Template } from '../template.js';
 
 // A stack as cogniform remembers it between reconciles and restarts: which physical resource each logical ID is,
 // so that IDs stay the same as long as the template keeps the resource (DESIGN.md §3, `GET /_cogniform/stacks`).
@@ -29,7 +30,19 @@ export interface StackResource {
 export interface Leftover {
   LogicalId: string;
   Resource: StackResource;
+  /**
+   * Deleted in the cleanup pass, after everything else, not first: a resource replaced (the old one, or after a
+   * rollback the new one), which the stack may still need until its replacement is in place.
+   */
+  Cleanup?: true;
 }
+
+/**
+ * Whether two records name one resource. A group's or a user's name is unique only within its pool: the old one and
+ * its replacement in another pool share a name while both exist.
+ */
+export const sameResource = (a: StackResource, b: StackResource): boolean =>
+  a.Type === b.Type && a.PhysicalId === b.PhysicalId && a.Properties.UserPoolId === b.Properties.UserPoolId;
 
 export interface ReconcileSummary {
   /** ISO time the reconcile started. */
@@ -51,8 +64,15 @@ export interface StackRecord {
    */
   Origin?: 'api';
   Region: string;
-  /** `*_IN_PROGRESS` while a reconcile runs, and after a crash cut it off until the next one. */
-  Status: 'CREATE_IN_PROGRESS' | 'UPDATE_IN_PROGRESS' | 'CREATE_COMPLETE' | 'UPDATE_COMPLETE' | 'UPDATE_FAILED' | 'CREATE_FAILED';
+  /**
+   * `*_IN_PROGRESS` while a reconcile runs, and after a crash cut it off until the next one. A file's stack whose
+   * update failed is rolled back to its last good template, as CloudFormation rolls back an update:
+   * `UPDATE_ROLLBACK_COMPLETE` (or `UPDATE_ROLLBACK_FAILED` if that failed too; the CloudFormation user guide,
+   * "Stack status codes").
+   */
+  Status:
+    | 'CREATE_IN_PROGRESS' | 'UPDATE_IN_PROGRESS' | 'CREATE_COMPLETE' | 'UPDATE_COMPLETE' | 'UPDATE_FAILED' | 'CREATE_FAILED'
+    | 'UPDATE_ROLLBACK_IN_PROGRESS' | 'UPDATE_ROLLBACK_COMPLETE' | 'UPDATE_ROLLBACK_FAILED';
   Resources: Record<string, StackResource>;
   /** Absent when empty. */
   Leftovers?: Leftover[];
@@ -66,8 +86,25 @@ export interface StackRecord {
 
 export const stacks: TableSpec<StackRecord> = { name: 'stacks', key: (s) => [s.Name] };
 
+/**
+ * The template and parameters a stack's last successful reconcile applied: what a failed one rolls back to. Apart
+ * from the stack record, which every reconcile lists (exports) and `GET /_cogniform/stacks` returns.
+ */
+export interface AppliedTemplate {
+  Stack: string;
+  File: string;
+  Template: Template;
+  Parameters: Record<string, string>;
+}
+
+export const appliedTemplates: TableSpec<AppliedTemplate> = { name: 'appliedTemplates', key: (t) => [t.Stack] };
+
 export async function readStack(store: Store, name: string): Promise<StackRecord | undefined> {
   return store.table(stacks).get([name]);
+}
+
+export async function readAppliedTemplate(store: Store, name: string): Promise<AppliedTemplate | undefined> {
+  return store.table(appliedTemplates).get([name]);
 }
 
 export async function listStacks(store: Store): Promise<StackRecord[]> {
@@ -83,6 +120,8 @@ export async function deleteStackRecord(store: Store, name: string): Promise<voi
   await store.transact(`stack\0${name}`, async (tx) => {
     const stack = await tx.get(store.table(stacks), [name]);
     if (stack) await tx.delete(store.table(stacks), stack);
+    const applied = await tx.get(store.table(appliedTemplates), [name]);
+    if (applied) await tx.delete(store.table(appliedTemplates), applied);
   });
 }
 

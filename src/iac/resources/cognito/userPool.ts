@@ -21,6 +21,17 @@ function updatable(props: UserPoolProps) {
   return { ...rest, ...(UserPoolName !== undefined ? { PoolName: UserPoolName } : {}) };
 }
 
+/** CreateUserPool's request; `name` when the template gives none. */
+function createPool(props: UserPoolProps, name: string) {
+  const { UserPoolName, EnabledMfas, MfaConfiguration, ...settings } = props;
+  return {
+    ...settings,
+    PoolName: UserPoolName ?? name,
+    // With EnabledMfas the mode goes with the factors (SetUserPoolMfaConfig); alone it means SMS MFA, as in the API.
+    ...(EnabledMfas || MfaConfiguration === undefined ? {} : { MfaConfiguration }),
+  };
+}
+
 export const userPool: ResourceProvider<UserPoolProps> = {
   type: 'AWS::Cognito::UserPool',
 
@@ -28,18 +39,14 @@ export const userPool: ResourceProvider<UserPoolProps> = {
 
   presetId: (ctx) => randomIds.userPoolId(ctx.region),
 
+  createRequest: (logicalId, props) => ({ operation: 'CreateUserPool', request: createPool(props, logicalId) }),
+
   async create(ctx, logicalId, props, pinnedId) {
-    const { UserPoolName, EnabledMfas, MfaConfiguration, ...settings } = props;
-    const request = {
-      ...settings,
-      PoolName: UserPoolName ?? generatedName(logicalId),
-      // With EnabledMfas the mode goes with the factors (SetUserPoolMfaConfig); alone it means SMS MFA, as in the API.
-      ...(EnabledMfas || MfaConfiguration === undefined ? {} : { MfaConfiguration }),
-    };
+    const request = createPool(props, generatedName(logicalId));
     const { UserPool } = await ctx.cognito('CreateUserPool', request, pinnedId ? { pinnedId } : undefined);
     const id: string = UserPool.Id;
     checkPinned('AWS::Cognito::UserPool', pinnedId, id);
-    if (EnabledMfas) await setMfaFactors(ctx, id, props);
+    if (props.EnabledMfas) await setMfaFactors(ctx, id, props);
     return {
       physicalId: id,
       attributes: {

@@ -27,6 +27,8 @@ export const userPoolClient: ResourceProvider<UserPoolClientProps> = {
 
   presetId: () => randomIds.clientId(),
 
+  createRequest: (logicalId, props) => ({ operation: 'CreateUserPoolClient', request: { ...props, ClientName: props.ClientName ?? logicalId } }),
+
   async create(ctx, logicalId, props, pinnedId) {
     const request = { ...props, ClientName: props.ClientName ?? generatedName(logicalId) };
     const { UserPoolClient } = await ctx.cognito('CreateUserPoolClient', request, pinnedId ? { pinnedId } : undefined);

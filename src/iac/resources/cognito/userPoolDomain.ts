@@ -20,6 +20,8 @@ export const userPoolDomain: ResourceProvider<Props> = {
 
   replaces: (previous, next) => changed(previous, next, ['Domain', 'UserPoolId']),
 
+  createRequest: (_logicalId, props) => ({ operation: 'CreateUserPoolDomain', request: props }),
+
   async create(ctx, _logicalId, props) {
     await ctx.cognito('CreateUserPoolDomain', props);
     return provisioned(ctx, props);

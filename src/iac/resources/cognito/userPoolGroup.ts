@@ -9,6 +9,8 @@ type Props = Resolved<UserPoolGroupProperties>;
 
 const settings = ({ Description, Precedence, RoleArn }: Props) => ({ Description, Precedence, RoleArn });
 
+const createGroup = (props: Props, GroupName: string) => ({ ...settings(props), UserPoolId: props.UserPoolId, GroupName });
+
 export const userPoolGroup: ResourceProvider<Props> = {
   type: 'AWS::Cognito::UserPoolGroup',
 
@@ -16,9 +18,13 @@ export const userPoolGroup: ResourceProvider<Props> = {
 
   presetId: (_ctx, logicalId, props) => props.GroupName ?? generatedName(logicalId),
 
+  createRequest: (logicalId, props) => ({ operation: 'CreateGroup', request: createGroup(props, props.GroupName ?? logicalId) }),
+
+  poolScopedName: true,
+
   async create(ctx, logicalId, props, pinnedId) {
     const GroupName = props.GroupName ?? pinnedId ?? generatedName(logicalId);
-    await ctx.cognito('CreateGroup', { ...settings(props), UserPoolId: props.UserPoolId, GroupName });
+    await ctx.cognito('CreateGroup', createGroup(props, GroupName));
     return { physicalId: GroupName, attributes: {} };
   },
 

@@ -13,6 +13,10 @@ export const userPoolIdentityProvider: ResourceProvider<Props> = {
 
   replaces: (previous, next) => changed(previous, next, ['ProviderName', 'ProviderType', 'UserPoolId']),
 
+  createRequest: (_logicalId, props) => ({ operation: 'CreateIdentityProvider', request: props }),
+
+  poolScopedName: true,
+
   async create(ctx, _logicalId, props) {
     await ctx.cognito('CreateIdentityProvider', props);
     return { physicalId: props.ProviderName, attributes: {} };

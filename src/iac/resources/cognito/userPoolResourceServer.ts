@@ -12,6 +12,10 @@ export const userPoolResourceServer: ResourceProvider<Props> = {
 
   replaces: (previous, next) => changed(previous, next, ['Identifier', 'UserPoolId']),
 
+  createRequest: (_logicalId, props) => ({ operation: 'CreateResourceServer', request: props }),
+
+  poolScopedName: true,
+
   async create(ctx, _logicalId, props) {
     await ctx.cognito('CreateResourceServer', props);
     return { physicalId: props.Identifier, attributes: {} };

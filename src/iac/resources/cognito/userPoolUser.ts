@@ -13,6 +13,10 @@ export const userPoolUser: ResourceProvider<Props> = {
 
   ...everyPropertyCreateOnly,
 
+  createRequest: (logicalId, props) => ({ operation: 'AdminCreateUser', request: { ...props, Username: props.Username ?? logicalId } }),
+
+  poolScopedName: true,
+
   async create(ctx, logicalId, props) {
     const Username = props.Username ?? generatedName(logicalId);
     await ctx.cognito('AdminCreateUser', { ...props, Username });

@@ -15,6 +15,8 @@ export const userPoolUserToGroupAttachment: ResourceProvider<Props> = {
 
   ...everyPropertyCreateOnly,
 
+  createRequest: (_logicalId, props) => ({ operation: 'AdminAddUserToGroup', request: membership(props) }),
+
   async create(ctx, logicalId, props) {
     await ctx.cognito('AdminAddUserToGroup', membership(props));
     return { physicalId: generatedName(logicalId), attributes: {} };
