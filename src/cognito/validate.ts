@@ -78,6 +78,9 @@ function checkStructure(schema: unknown[], value: unknown, path: string, missing
   names.forEach((name, i) => {
     const memberPath = (path ? `${path}.` : '') + name.charAt(0).toLowerCase() + name.slice(1);
     if (i < required && (record[name] === undefined || record[name] === null)) missing.push(memberPath);
+    // A JSON null is an absent member to AWS's reader (the SDKs never send one; a hand-written body may): the
+    // operations then see it as absent, as they would an omitted one, instead of failing on it.
+    else if (record[name] === null) delete record[name];
     else assignIfChanged(record, name, check(members[i]!, record[name], memberPath, missing));
   });
   return record;

@@ -43,4 +43,15 @@ test('GetFunction: a 200-character function name gets the Lambda API\'s own erro
   assert.type(answer.headers['x-amzn-errortype'], 'string', 'an AWS-shaped error names its type');
 });
 
+test('CreateUserPoolClient, UpdateUserPoolClient: a member sent as JSON null is absent, never a 500', async () => {
+  // Found by the template fuzzer (a property mutated to `null`): the operations read `.length` of the null.
+  const { ClientId } = (await emulator.call('CreateUserPoolClient', { UserPoolId, ClientName: 'nulls', CallbackURLs: null, AllowedOAuthFlows: null, SupportedIdentityProviders: null })).body.UserPoolClient;
+  assert.type(ClientId, 'string');
+  const updated = await emulator.call('UpdateUserPoolClient', { UserPoolId, ClientId, ClientName: null, CallbackURLs: null, AllowedOAuthFlows: null });
+  assert.is(updated.status, 200, JSON.stringify(updated.body));
+  assert.is(updated.body.UserPoolClient.ClientName, 'nulls', 'a null name keeps the name, as an absent one does');
+  const required = await emulator.call('CreateUserPoolClient', { UserPoolId, ClientName: null });
+  assert.is(required.body.__type, 'InvalidParameterException', 'a required member sent as null is still missing');
+});
+
 test.run();
