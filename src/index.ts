@@ -105,7 +105,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
   // One object, so that the token service sees the port once it is bound (`deps.port = port` below).
   const tokens = createTokens(base);
-  const identityPools = cognitoIdentitySurface({ store, clock, log, tokens, accountId: options.accountId });
+  const identityPools = cognitoIdentitySurface({ store, clock, ids: base.ids, log, tokens, accountId: options.accountId });
   const deployments = createDeployments({
     handlers: handlerFunctions(options.functions ?? {}),
     store,
@@ -137,7 +137,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       codes: (filter) => inbox.list(filter),
       stacks: () => listStacks(store),
       deploy: (file, given) => running!.templates.deploy(file, given),
-      exportState: () => exportState(store),
+      exportState: () => exportState(store, clock),
       importState: async (file) => {
         const report = await importState(store, file);
         // Imported stacks' functions and API routes go live as after a reconcile.

@@ -29,6 +29,9 @@ export async function importCommand(target: { endpoint: string; dataDir?: string
     console.error(`cogniform: import ${file}: ${error.message}`);
     return 1;
   }
-  console.log(`imported ${file}: ${report.pools} pools, ${report.users} users, ${report.stacks} stacks`);
+  console.log(
+    `imported ${file}: ${report.pools} pools, ${report.users} users, ${report.identityPools} identity pools ` +
+      `(${report.identities} identities), ${report.stacks} stacks`,
+  );
   return 0;
 }

@@ -1,6 +1,6 @@
-import { JsonServiceError, type JsonSurface } from '../server/edge.js';
+import { JsonServiceError, type JsonCall, type JsonSurface } from '../server/edge.js';
 import type { CredentialsLookup } from './credentials.js';
-import type { CognitoIdentityDeps } from './deps.js';
+import type { CognitoIdentityDeps, IdentityCallOptions } from './deps.js';
 import { issuedCredentials } from './model/issuedCredentials.js';
 import { openIdKey, type OpenIdKey } from './openIdKey.js';
 import { CreateIdentityPool } from './operations/createIdentityPool.js';
@@ -18,19 +18,26 @@ import { SetIdentityPoolRoles } from './operations/setIdentityPoolRoles.js';
 import { UpdateIdentityPool } from './operations/updateIdentityPool.js';
 import { validateRequest } from './validate.js';
 
-export type { CognitoIdentityDeps } from './deps.js';
+export type { CognitoIdentityDeps, IdentityCallOptions } from './deps.js';
 
-// Each operation takes its request, already checked against the model (./validate.ts), and the call's region.
-type Operation = (input: any, region: string) => Promise<unknown>;
+// Each operation takes its request, already checked against the model (./validate.ts), the call's region, and what
+// cogniform itself asks beside the request (only CreateIdentityPool reads it).
+type Operation = (input: any, region: string, options?: IdentityCallOptions) => Promise<unknown>;
+
+/** The identity pools as cogniform's other parts see them (src/index.ts wires them; templates call `handle`). */
+export interface IdentityPoolsSurface extends JsonSurface {
+  /** `options` is for cogniform's own callers (the reconciler's pinned ids); the edge never passes it. */
+  handle(operation: string, call: JsonCall, options?: IdentityCallOptions): Promise<unknown>;
+  credentials: CredentialsLookup;
+  jwks(): Promise<{ keys: OpenIdKey['jwk'][] }>;
+}
 
 /**
  * Amazon Cognito identity pools (the `cognito-identity` service, AWS JSON 1.1, X-Amz-Target
  * `AWSCognitoIdentityService.<Operation>`). `jwks` is the key set GetOpenIdToken's tokens verify with, what AWS
  * serves at https://cognito-identity.amazonaws.com/.well-known/jwks_uri.
  */
-export function cognitoIdentitySurface(
-  deps: CognitoIdentityDeps,
-): JsonSurface & { credentials: CredentialsLookup; jwks(): Promise<{ keys: OpenIdKey['jwk'][] }> } {
+export function cognitoIdentitySurface(deps: CognitoIdentityDeps): IdentityPoolsSurface {
   const operations: Record<string, Operation> = {
     CreateIdentityPool: CreateIdentityPool(deps),
     DescribeIdentityPool: DescribeIdentityPool(deps),
@@ -50,10 +57,10 @@ export function cognitoIdentitySurface(
     prefix: 'AWSCognitoIdentityService',
     credentials: { find: (accessKeyId) => deps.store.table(issuedCredentials).get([accessKeyId]) },
     jwks: async () => ({ keys: [(await openIdKey(deps.store)).jwk] }),
-    handle: async (operation, call) => {
+    handle: async (operation, call, options) => {
       const run = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
       if (!run) throw new JsonServiceError('UnknownOperationException', `Unknown operation ${operation}`);
-      return run(validateRequest(operation, call.body), call.region);
+      return run(validateRequest(operation, call.body), call.region, options);
     },
   };
 }

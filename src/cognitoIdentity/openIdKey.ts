@@ -8,15 +8,17 @@ import type { Store, TableSpec } from '../store/store.js';
 // `"typ": "JWS"` in their header (LocalStack's cognito-identity notes; tokens shown in aws-amplify issues), so ours do.
 export const OPEN_ID_ALG = 'RS512';
 
-interface StoredKey {
-  Name: string;
+export const OPEN_ID_KEY_NAME = 'openIdToken';
+
+/** The key as stored (and as a state file carries it, src/state/format.ts), private parts included. */
+export interface StoredOpenIdKey {
+  Name: typeof OPEN_ID_KEY_NAME;
   kid: string;
   privateJwk: JsonWebKey;
   publicJwk: JsonWebKey;
 }
 
-const keys: TableSpec<StoredKey> = { name: 'identitySigningKeys', key: (k) => [k.Name], cache: true };
-const NAME = 'openIdToken';
+export const openIdKeys: TableSpec<StoredOpenIdKey> = { name: 'identitySigningKeys', key: (k) => [k.Name], cache: true };
 const generateRsa = promisify(generateKeyPair);
 
 export interface OpenIdKey {
@@ -28,15 +30,17 @@ export interface OpenIdKey {
 const parsed = new Map<string, OpenIdKey>();
 
 export async function openIdKey(store: Store): Promise<OpenIdKey> {
-  const table = store.table(keys);
+  const table = store.table(openIdKeys);
   const stored =
-    (await table.get([NAME])) ??
+    (await table.get([OPEN_ID_KEY_NAME])) ??
     (await store.transact('identitySigningKeys', async (tx) => {
-      const existing = await tx.get(table, [NAME]);
+      const existing = await tx.get(table, [OPEN_ID_KEY_NAME]);
       if (existing) return existing;
       const { publicKey, privateKey } = await generateRsa('rsa', { modulusLength: 2048 });
       const kid = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('base64url');
-      const created: StoredKey = { Name: NAME, kid, privateJwk: privateKey.export({ format: 'jwk' }), publicJwk: publicKey.export({ format: 'jwk' }) };
+      const created: StoredOpenIdKey = {
+        Name: OPEN_ID_KEY_NAME, kid, privateJwk: privateKey.export({ format: 'jwk' }), publicJwk: publicKey.export({ format: 'jwk' }),
+      };
       await tx.put(table, created);
       return created;
     }));

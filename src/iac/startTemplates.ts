@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../cognito/deps.js';
 import type { CognitoService } from '../cognito/service.js';
-import type { JsonSurface } from '../server/edge.js';
+import type { IdentityPoolsSurface } from '../cognitoIdentity/index.js';
 import type { LocalS3 } from '../s3/index.js';
 import type { Store } from '../store/store.js';
 import { watchPaths, type Watcher } from '../watch/watcher.js';
@@ -36,7 +36,7 @@ export async function startTemplates(
     log: Logger;
     cognito: CognitoService;
     /** The identity pools' surface (AWS::Cognito::IdentityPool and its role attachment call it). */
-    identityPools: JsonSurface;
+    identityPools: IdentityPoolsSurface;
     s3: LocalS3;
     region: string;
     accountId: string;
@@ -57,8 +57,8 @@ export async function startTemplates(
     log: (line) => deps.log.info(line),
     cognito: (operation, request, extra) =>
       deps.cognito(operation, { region, accountId, requestId: randomUUID(), ...extra }, request),
-    cognitoIdentity: (operation, request) =>
-      deps.identityPools.handle(operation, { body: request, region, requestId: randomUUID() }),
+    cognitoIdentity: (operation, request, extra) =>
+      deps.identityPools.handle(operation, { body: request, region, requestId: randomUUID() }, extra),
   });
   const templates = createTemplates(
     {

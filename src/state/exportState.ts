@@ -1,26 +1,19 @@
+import type { Clock } from '../cognito/deps.js';
 import { userPools } from '../cognito/model/userPool.js';
 import { serverSecrets } from '../cognito/tokens/keys.js';
-import type { KeyParts, Store, TableSpec } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { VERSION } from '../version.js';
+import { allRecords } from './allRecords.js';
 import { poolSections, STATE_FORMAT, STATE_TABLES, STATE_VERSION, type PoolScoped, type PoolSection, type PoolState, type StateFile } from './format.js';
+import { exportIdentityPools } from './identityPools.js';
 
-const PAGE = 1000;
+const systemClock: Clock = { now: () => new Date() };
 
-/** Every record of `spec` under `prefix`, page by page (a pool may hold many users). */
-export async function allRecords<T>(store: Store, spec: TableSpec<T>, prefix: KeyParts): Promise<T[]> {
-  const table = store.table(spec);
-  const found: T[] = [];
-  let after: string | undefined;
-  do {
-    const page = await table.list(prefix, { limit: PAGE, after });
-    found.push(...page.items);
-    after = page.next;
-  } while (after);
-  return found;
-}
-
-/** The state file of everything in `store` (format.ts says what is in it and what is not). */
-export async function exportState(store: Store): Promise<StateFile> {
+/**
+ * The state file of everything in `store` (format.ts says what is in it and what is not). `clock` dates the file
+ * and decides which issued credentials are still valid: the emulator's own clock when it exports itself.
+ */
+export async function exportState(store: Store, clock: Clock = systemClock): Promise<StateFile> {
   const pools: PoolState[] = [];
   for (const pool of await allRecords(store, userPools, [])) {
     const sections = {} as Record<PoolSection, PoolScoped[]>;
@@ -32,9 +25,10 @@ export async function exportState(store: Store): Promise<StateFile> {
   return {
     format: STATE_FORMAT,
     version: STATE_VERSION,
-    exportedAt: new Date().toISOString(),
+    exportedAt: clock.now().toISOString(),
     cogniform: VERSION,
     pools,
+    ...(await exportIdentityPools(store, clock)),
     stacks: await allRecords(store, STATE_TABLES.stacks, []),
     cloudFormationStacks: await allRecords(store, STATE_TABLES.cloudFormationStacks, []),
     ...(refreshTokenKey ? { refreshTokenKey } : {}),

@@ -13,13 +13,17 @@ import { poolSigningKeys, type PoolKeysRecord } from '../cognito/tokens/keys.js'
 import { tokenSessions, tokenSignOuts } from '../cognito/tokens/sessions.js';
 import { stacks, type StackRecord } from '../iac/stacks/stackRecord.js';
 import type { TableSpec } from '../store/store.js';
+import { checkRecords, list, StateFileError } from './checks.js';
+import { validateIdentityPools, type IdentityPoolsPart } from './identityPools.js';
+
+export { StateFileError } from './checks.js';
 
 /*
- * The cogniform state file, version 1 (`cogniform export`, `cogniform import`, `cogniform start --seed`).
+ * The cogniform state file, version 2 (`cogniform export`, `cogniform import`, `cogniform start --seed`).
  *
  *   {
  *     "format": "cogniform-state",
- *     "version": 1,
+ *     "version": 2,
  *     "exportedAt": "<ISO time>", "cogniform": "<version that wrote it>",
  *     "pools": [{
  *       "pool":              the pool with every setting (DescribeUserPool's shape, dates as epoch ms, plus MfaSettings),
@@ -34,23 +38,46 @@ import type { TableSpec } from '../store/store.js';
  *       "tokenSessions", "tokenSignOuts": the sign-in sessions, so access tokens from before stay usable (GetUser)
  *                            and revocations stay revoked
  *     }],
+ *     "identityPools": [{
+ *       "pool":              the identity pool (src/cognitoIdentity/model/identityPool.ts): its settings and tags as
+ *                            DescribeIdentityPool shows them, its Roles and RoleMappings (GetIdentityPoolRoles),
+ *       "identities":        its identities, each with the logins linked to it ({provider, sub}: a user pool and the
+ *                            user's `sub`), so that GetId answers a user the same IdentityId after an import,
+ *       "credentials":       the temporary credentials GetCredentialsForIdentity issued that had not expired when the
+ *                            file was written (see below)
+ *     }],
+ *     "openIdTokenKey":       the RSA key GetOpenIdToken signs with, as a JWK pair (private parts included), so that
+ *                            tokens from before verify after an import with the same JWKS; absent if none was made yet,
  *     "stacks":               the template stacks as cogniform remembers them (logical → physical ids, outputs),
  *     "cloudFormationStacks": what the CloudFormation API shows of stacks deployed through it (serverless deploy),
  *     "refreshTokenKey":      the key that seals refresh tokens (base64), absent if none was made yet
  *   }
  *
- * Every record is the stored record as is (src/cognito/model/*), each carrying its UserPoolId. Not kept: codes sent
- * or pending (an UNCONFIRMED user asks for a new one), sign-in challenges in flight, lockout counters, S3 objects
- * and unpacked function code (a stack deployed through `serverless deploy` needs a new deploy for its functions'
- * code; template files are reconciled again from the files at start).
+ * Every record is the stored record as is (src/cognito/model/*, src/cognitoIdentity/model/*), each carrying the id of
+ * the pool it is listed under. Not kept: codes sent or pending (an UNCONFIRMED user asks for a new one), sign-in
+ * challenges in flight, lockout counters, S3 objects and unpacked function code (a stack deployed through
+ * `serverless deploy` needs a new deploy for its functions' code; template files are reconciled again from the files
+ * at start).
  *
- * Import never replaces: a pool id, client id, domain or stack that already exists is refused, and the whole file is
- * checked before anything is written, then written in one atomic batch. A refresh-token key is taken only by a store
- * that has none yet (a fresh one); otherwise refresh tokens from the file must be issued again.
+ * Issued credentials: only those still valid. They cost a small record each, and apps keep them for their hour
+ * (Amplify and the SDK's fromCognitoIdentityPool cache them until they expire), so an app that signs AWS_IAM requests
+ * goes on working across an export and import made within that hour. Expired ones are left out: they pile up (one
+ * per GetCredentialsForIdentity, kept so that a late request is refused as expired) and would change nothing but
+ * the wording of that refusal.
+ *
+ * Version 1 (written before identity pools were kept) has no "identityPools" and no "openIdTokenKey"; it imports as
+ * it always did. A cogniform that reads only version 1 refuses a version 2 file rather than drop its identity pools.
+ *
+ * Import never replaces: a pool id, client id, domain, identity pool id, identity id, access key or stack that
+ * already exists is refused, and the whole file is checked before anything is written, then written in one atomic
+ * batch. The refresh-token key and the OpenID token key are taken only by a store that has none yet (a fresh one);
+ * otherwise refresh tokens from the file must be issued again, and OpenID tokens from before no longer verify.
  */
 
 export const STATE_FORMAT = 'cogniform-state';
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
+/** The versions this cogniform imports (it writes STATE_VERSION). */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 /** The sections of a pool besides the pool itself, and the table each one is read from and written to. */
 export const POOL_SECTIONS = {
@@ -82,9 +109,10 @@ export type PoolState = { pool: UserPoolRecord; signingKeys?: PoolKeysRecord } &
 /** The sections with their tables, for code that treats them all alike. */
 export const poolSections = () => Object.entries(POOL_SECTIONS) as unknown as [PoolSection, TableSpec<PoolScoped>][];
 
-export interface StateFile {
+export interface StateFile extends Partial<IdentityPoolsPart> {
   format: typeof STATE_FORMAT;
-  version: typeof STATE_VERSION;
+  /** STATE_VERSION when written; any of READABLE_VERSIONS when read. */
+  version: number;
   exportedAt: string;
   cogniform: string;
   pools: PoolState[];
@@ -95,18 +123,14 @@ export interface StateFile {
 
 export const STATE_TABLES = { stacks, cloudFormationStacks: stackMetas, signingKeys: poolSigningKeys };
 
-/** A state file that is not one, or not one this version reads; the message names the field. */
-export class StateFileError extends Error {
-  override name = 'StateFileError';
-}
-
 /** Checks the shape of a parsed state file, so that an import either writes all of it or nothing. */
 export function validateState(given: unknown): StateFile {
   const file = given as Partial<StateFile> | null;
   if (typeof file !== 'object' || file === null || Array.isArray(file)) throw new StateFileError('the state file is not a JSON object.');
   if (file.format !== STATE_FORMAT) throw new StateFileError(`"format" must be "${STATE_FORMAT}" (found ${JSON.stringify(file.format)}).`);
-  if (file.version !== STATE_VERSION) {
-    throw new StateFileError(`"version" ${JSON.stringify(file.version)} is not one this cogniform reads (it reads version ${STATE_VERSION}).`);
+  if (typeof file.version !== 'number' || !READABLE_VERSIONS.includes(file.version)) {
+    const readable = READABLE_VERSIONS.join(' and ');
+    throw new StateFileError(`"version" ${JSON.stringify(file.version)} is not one this cogniform reads (it reads versions ${readable}).`);
   }
   const pools = list(file, 'pools', 'pools');
   pools.forEach((entry, i) => {
@@ -117,8 +141,9 @@ export function validateState(given: unknown): StateFile {
     for (const field of ['Id', 'Name', 'Arn'] as const) {
       if (typeof pool?.[field] !== 'string' || !pool[field]) throw new StateFileError(`${at}.pool.${field} is missing.`);
     }
+    const owner = { field: 'UserPoolId', id: pool!.Id };
     if (state.signingKeys !== undefined) {
-      records(`${at}.signingKeys`, [state.signingKeys], poolSigningKeys, pool!.Id);
+      checkRecords(`${at}.signingKeys`, [state.signingKeys], poolSigningKeys, owner);
       for (const use of ['id', 'access'] as const) {
         const pair = state.signingKeys[use];
         if (typeof pair?.kid !== 'string' || typeof pair.privateJwk !== 'object' || typeof pair.publicJwk !== 'object') {
@@ -127,44 +152,14 @@ export function validateState(given: unknown): StateFile {
       }
     }
     for (const [section, spec] of poolSections()) {
-      records(`${at}.${section}`, list(state, section, `${at}.${section}`), spec, pool!.Id);
+      checkRecords(`${at}.${section}`, list(state, section, `${at}.${section}`), spec, owner);
     }
   });
-  records('stacks', list(file, 'stacks', 'stacks'), stacks);
-  records('cloudFormationStacks', list(file, 'cloudFormationStacks', 'cloudFormationStacks'), stackMetas);
+  validateIdentityPools(file);
+  checkRecords('stacks', list(file, 'stacks', 'stacks'), stacks);
+  checkRecords('cloudFormationStacks', list(file, 'cloudFormationStacks', 'cloudFormationStacks'), stackMetas);
   if (file.refreshTokenKey !== undefined && typeof file.refreshTokenKey !== 'string') {
     throw new StateFileError('"refreshTokenKey" must be a base64 string.');
   }
   return file as StateFile;
-}
-
-function list(holder: object, field: string, at: string): unknown[] {
-  const value = (holder as Record<string, unknown>)[field];
-  if (!Array.isArray(value)) throw new StateFileError(`${at} is missing (expected a list).`);
-  return value;
-}
-
-/** Each record must give its table a key and index entries (what the store will compute when writing it). */
-function records<T>(at: string, items: unknown[], spec: TableSpec<T>, poolId?: string): void {
-  items.forEach((item, i) => {
-    const where = `${at}[${i}]`;
-    if (typeof item !== 'object' || item === null) throw new StateFileError(`${where} is not an object.`);
-    if (poolId !== undefined && (item as PoolScoped).UserPoolId !== poolId) {
-      throw new StateFileError(`${where}.UserPoolId must be "${poolId}", the pool it is listed under.`);
-    }
-    let parts: readonly string[];
-    try {
-      parts = spec.key(item as T);
-      for (const index of Object.values(spec.indexes ?? {})) index(item as T).flat().forEach(mustBeString);
-    } catch {
-      throw new StateFileError(`${where} is missing a field its ${spec.name} record needs.`);
-    }
-    if (!parts.every((part) => typeof part === 'string' && part !== '')) {
-      throw new StateFileError(`${where} is missing a key field of its ${spec.name} record.`);
-    }
-  });
-}
-
-function mustBeString(part: unknown): void {
-  if (typeof part !== 'string') throw new TypeError('not a string');
 }

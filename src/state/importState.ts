@@ -4,10 +4,13 @@ import { poolStats, userPools } from '../cognito/model/userPool.js';
 import { serverSecrets } from '../cognito/tokens/keys.js';
 import type { Store, TableSpec, Transaction } from '../store/store.js';
 import { poolSections, STATE_TABLES, StateFileError, validateState, type StateFile } from './format.js';
+import { identityPoolClashes, importIdentityPools } from './identityPools.js';
 
 export interface ImportReport {
   pools: number;
   users: number;
+  identityPools: number;
+  identities: number;
   stacks: number;
 }
 
@@ -30,13 +33,14 @@ export async function importState(store: Store, given: unknown): Promise<ImportR
       await tx.put(store.table(poolStats), { UserPoolId: state.pool.Id, users: state.users.length });
       userCount += state.users.length;
     }
+    const identities = await importIdentityPools(tx, store, file);
     await putAll(tx, store, STATE_TABLES.stacks, file.stacks);
     await putAll(tx, store, STATE_TABLES.cloudFormationStacks, file.cloudFormationStacks);
     const secrets = store.table(serverSecrets);
     if (file.refreshTokenKey && !(await tx.get(secrets, ['refreshTokenKey']))) {
       await tx.put(secrets, { Name: 'refreshTokenKey', Value: file.refreshTokenKey });
     }
-    return { pools: file.pools.length, users: userCount, stacks: file.stacks.length };
+    return { pools: file.pools.length, users: userCount, ...identities, stacks: file.stacks.length };
   });
 }
 
@@ -63,6 +67,7 @@ async function refuseClashes(store: Store, file: StateFile): Promise<void> {
     }
     for (const user of people) once(`user ${user.UsernameKey} of pool ${pool.Id}`);
   }
+  await identityPoolClashes(store, file, once, clashes);
   for (const stack of file.stacks) {
     once(`stack ${stack.Name}`);
     if (await store.table(STATE_TABLES.stacks).get([stack.Name])) clashes.push(`stack ${stack.Name} already exists`);

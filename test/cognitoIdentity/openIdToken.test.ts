@@ -1,19 +1,16 @@
 import { GetIdCommand, GetOpenIdTokenCommand } from '@aws-sdk/client-cognito-identity';
-import { createLocalJWKSet, jwtVerify } from 'jose';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cognitoIdentitySurface } from '../../src/cognitoIdentity/index.js';
 import { rejection } from '../helpers/emulator.js';
 import { identityWorld } from './setup.js';
 
 const test = suite('GetOpenIdToken');
 const world = identityWorld(test);
 
-/** The key set the emulator publishes for these tokens (the surface's jwks, over the emulator's own store). */
-async function publishedKeys() {
-  const quiet = { info: () => {}, error: () => {} };
-  const surface = cognitoIdentitySurface({ store: world.emulator.store, tokens: world.emulator.tokens, clock: { now: () => new Date() }, log: quiet, accountId: '000000000000' });
-  return createLocalJWKSet(await surface.jwks());
+/** The key set the emulator publishes for these tokens, where AWS serves it at cognito-identity.amazonaws.com. */
+function publishedKeys() {
+  return createRemoteJWKSet(new URL(`${world.emulator.url}/_cogniform/cognito-identity/.well-known/jwks_uri`));
 }
 
 test("GetOpenIdToken: a signed-in user's token verifies with the published key and names pool, identity and login", async () => {
@@ -23,7 +20,7 @@ test("GetOpenIdToken: a signed-in user's token verifies with the published key a
   const { IdentityId } = await world.identity.send(new GetIdCommand({ IdentityPoolId, Logins }));
   const answer = await world.identity.send(new GetOpenIdTokenCommand({ IdentityId, Logins }));
   assert.is(answer.IdentityId, IdentityId);
-  const { payload, protectedHeader } = await jwtVerify(answer.Token!, await publishedKeys(), {
+  const { payload, protectedHeader } = await jwtVerify(answer.Token!, publishedKeys(), {
     issuer: 'https://cognito-identity.amazonaws.com',
     audience: IdentityPoolId,
     subject: IdentityId,
@@ -39,7 +36,7 @@ test('GetOpenIdToken: an unauthenticated identity gets amr ["unauthenticated"]',
   const IdentityPoolId = await world.createPool({ AllowUnauthenticatedIdentities: true });
   const { IdentityId } = await world.identity.send(new GetIdCommand({ IdentityPoolId }));
   const { Token } = await world.identity.send(new GetOpenIdTokenCommand({ IdentityId }));
-  const { payload } = await jwtVerify(Token!, await publishedKeys(), { audience: IdentityPoolId });
+  const { payload } = await jwtVerify(Token!, publishedKeys(), { audience: IdentityPoolId });
   assert.equal(payload.amr, ['unauthenticated']);
 });
 

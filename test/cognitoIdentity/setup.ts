@@ -9,6 +9,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoIdentityClient, CreateIdentityPoolCommand, type CreateIdentityPoolInput } from '@aws-sdk/client-cognito-identity';
 import type { Test } from 'uvu';
+import { randomIds } from '../../src/cognito/ids.js';
+import { cognitoIdentitySurface, type IdentityPoolsSurface } from '../../src/cognitoIdentity/index.js';
 import { awsClient, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 
 // What the identity-pool tests share: an emulator whose clock a test can move, the real cognito-identity SDK client
@@ -92,3 +94,14 @@ export function identityWorld(suite: Test): IdentityWorld {
 
 export const AUTH_ROLE = 'arn:aws:iam::000000000000:role/Cognito_Auth_Role';
 export const UNAUTH_ROLE = 'arn:aws:iam::000000000000:role/Cognito_Unauth_Role';
+
+/**
+ * A second identity-pools surface over `emulator`'s store, called as cogniform's own parts call it (the reconciler
+ * passes `options`, src/iac/startTemplates.ts), which the HTTP API cannot do.
+ */
+export function internalSurface(emulator: TestEmulator): IdentityPoolsSurface {
+  return cognitoIdentitySurface({
+    store: emulator.store, clock: { now: () => new Date() }, ids: randomIds, log: { info: () => {}, error: () => {} },
+    tokens: emulator.tokens, accountId: '000000000000',
+  });
+}

@@ -42,7 +42,7 @@ test('import: a running emulator takes a state file and its users sign in', asyn
   try {
     const response = await post(target, state);
     assert.is(response.status, 200);
-    assert.equal(await response.json(), { imported: { pools: 1, users: 1, stacks: 0 } });
+    assert.equal(await response.json(), { imported: { pools: 1, users: 1, identityPools: 0, identities: 0, stacks: 0 } });
     assert.ok((await passwordSignIn(target, setup.clientId, 'alice')).AuthenticationResult?.IdToken);
   } finally {
     await target.close();
@@ -51,7 +51,7 @@ test('import: a running emulator takes a state file and its users sign in', asyn
 
 for (const [what, change, message] of [
   ['another format', (s: any) => ({ ...s, format: 'something-else' }), '"format" must be "cogniform-state"'],
-  ['a newer version', (s: any) => ({ ...s, version: 2 }), '"version" 2 is not one this cogniform reads'],
+  ['a newer version', (s: any) => ({ ...s, version: 3 }), '"version" 3 is not one this cogniform reads (it reads versions 1 and 2)'],
   ['no pools list', (s: any) => ({ ...s, pools: undefined }), 'pools is missing'],
   ['a user without a key', (s: any) => ({ ...s, pools: [{ ...s.pools[0], users: [{ ...s.pools[0].users[0], UsernameKey: undefined }] }] }), 'pools[0].users[0]'],
   ['a user listed under another pool', (s: any) => ({ ...s, pools: [{ ...s.pools[0], users: [{ ...s.pools[0].users[0], UserPoolId: 'us-east-1_other' }] }] }), 'pools[0].users[0].UserPoolId must be'],

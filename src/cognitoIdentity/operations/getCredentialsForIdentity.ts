@@ -14,12 +14,12 @@ const VALIDITY_MS = 3600 * 1000;
  * GetCredentialsForIdentity: temporary credentials for the role the identity gets (./roles.ts), remembered by
  * access key id so that requests signed with them can be verified (./credentials.ts).
  */
-export function GetCredentialsForIdentity(deps: Pick<CognitoIdentityDeps, 'store' | 'tokens' | 'clock' | 'accountId'>) {
+export function GetCredentialsForIdentity(deps: Pick<CognitoIdentityDeps, 'store' | 'tokens' | 'clock' | 'accountId' | 'ids'>) {
   const { store, clock, accountId } = deps;
   return async (input: GetCredentialsForIdentityInput, region: string): Promise<GetCredentialsForIdentityResponse> => {
     const access = await openIdentity(deps, region, input.IdentityId!, input.Logins);
     const roleArn = resolveRole(access, input.CustomRoleArn);
-    const keys = newCredentials();
+    const keys = newCredentials(deps);
     const issued: IssuedCredentials = {
       ...keys,
       expiration: clock.now().getTime() + VALIDITY_MS,

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { GetIdInput, GetIdResponse } from '@aws-sdk/client-cognito-identity';
 import { linkedIdentity, poolLock } from '../access.js';
 import type { CognitoIdentityDeps } from '../deps.js';
 import { unauthenticatedNotSupported } from '../errors.js';
+import { regionalId } from '../ids.js';
 import { verifyLogins } from '../logins.js';
 import { identities, type IdentityRecord } from '../model/identity.js';
 import { findPool } from '../model/identityPool.js';
@@ -12,7 +12,7 @@ import { findPool } from '../model/identityPool.js';
  * IdentityId every time; without, a new unauthenticated identity, when the pool allows them ("Unauthenticated
  * access is not supported for this identity pool.", botocore#329). Ids are `<region>:<uuid>`, as the pool's.
  */
-export function GetId(deps: Pick<CognitoIdentityDeps, 'store' | 'tokens' | 'clock'>) {
+export function GetId(deps: Pick<CognitoIdentityDeps, 'store' | 'tokens' | 'clock' | 'ids'>) {
   const { store, clock } = deps;
   return async (input: GetIdInput, region: string): Promise<GetIdResponse> => {
     const pool = await findPool(store, region, input.IdentityPoolId!);
@@ -24,7 +24,7 @@ export function GetId(deps: Pick<CognitoIdentityDeps, 'store' | 'tokens' | 'cloc
       let owner: IdentityRecord | undefined;
       for (const login of logins) owner ??= await linkedIdentity(store, pool.IdentityPoolId, login);
       const identity: IdentityRecord = owner ?? {
-        IdentityId: `${region}:${randomUUID()}`,
+        IdentityId: regionalId(deps, region),
         IdentityPoolId: pool.IdentityPoolId,
         Logins: [],
         CreationDate: now,

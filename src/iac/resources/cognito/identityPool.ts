@@ -1,12 +1,16 @@
 import type { IdentityPoolProperties } from 'cloudform-types/types/cognito/identityPool.js';
+import { randomIds } from '../../../cognito/ids.js';
+import { regionalId } from '../../../cognitoIdentity/ids.js';
 import type { ResourceProvider, Resolved } from '../provider.js';
-import { deleting } from './common.js';
+import { checkPinned, deleting } from './common.js';
 
 // AWS::Cognito::IdentityPool. Ref is the pool id (`<region>:<uuid>`); Fn::GetAtt Id and Name. No property is
 // create-only (registry schema: every property "Update requires: No interruption"), so any change is an
 // UpdateIdentityPool, which replaces the settings as a whole. IdentityPoolTags is a list of {Key, Value} in templates
 // and a map in the API; CognitoEvents, CognitoStreams and PushSync belong to Cognito Sync, which cogniform does not
-// emulate: they are accepted and ignored.
+// emulate: they are accepted and ignored. The id is chosen before the create (presetId) and passed to
+// CreateIdentityPool as its pinned id, so that a reconcile cut off by a crash during the create knows which pool to
+// remove (../provider.ts).
 
 type Props = Resolved<IdentityPoolProperties> & { IdentityPoolTags?: { Key: string; Value: string }[] };
 
@@ -36,8 +40,12 @@ export const identityPool: ResourceProvider<Props> = {
 
   replaces: () => false,
 
-  async create(ctx, logicalId, props) {
-    return provisioned(await ctx.cognitoIdentity('CreateIdentityPool', request(logicalId, props)));
+  presetId: (ctx) => regionalId({ ids: randomIds }, ctx.region),
+
+  async create(ctx, logicalId, props, pinnedId) {
+    const pool = await ctx.cognitoIdentity('CreateIdentityPool', request(logicalId, props), pinnedId ? { pinnedId } : undefined);
+    checkPinned('AWS::Cognito::IdentityPool', pinnedId, pool.IdentityPoolId);
+    return provisioned(pool);
   },
 
   async update(ctx, current, next) {
