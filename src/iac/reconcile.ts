@@ -393,6 +393,7 @@ function lastReconcile(at: Date, started: number, changes: Change[], error: stri
     at: at.toISOString(),
     durationMs: Math.round((performance.now() - started) * 10) / 10,
     changes: { created: count('create'), updated: count('update'), replaced: count('replace'), deleted: count('delete'), unchanged: count('unchanged') },
+    resources: changes.flatMap(({ logicalId, type, action }) => (action === 'unchanged' ? [] : [{ logicalId, type, action }])),
     error,
   };
 }

@@ -311,6 +311,7 @@ test('console stacks: the reconciled stack with its last reconcile and resources
   assert.match(await good.textContent() ?? '', /\+\d+ created/);
   assert.ok(await good.getByRole('row').filter({ hasText: 'AWS::Cognito::UserPoolDomain' }).isVisible());
   assert.ok(await good.getByRole('link', { name: poolId }).isVisible(), 'the pool links to its page');
+  assert.match(await good.getByRole('list', { name: 'Changed resources' }).textContent() ?? '', /\+ UserPool AWS::Cognito::UserPool/);
   const bad = main().getByRole('article', { name: 'broken' });
   assert.match(await bad.locator('h2').textContent() ?? '', /CREATE_FAILED/);
   const [error] = (await emulator.app.inject({ method: 'GET', url: '/_cogniform/stacks' })).json().stacks

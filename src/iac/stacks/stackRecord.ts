@@ -49,6 +49,8 @@ export interface ReconcileSummary {
   at: string;
   durationMs: number;
   changes: { created: number; updated: number; replaced: number; deleted: number; unchanged: number };
+  /** What changed, resource by resource (unchanged ones only counted): the console's diff. Absent in older records. */
+  resources?: Array<{ logicalId: string; type: string; action: 'create' | 'update' | 'replace' | 'delete' }>;
   error: string | null;
 }
 
