@@ -38,12 +38,12 @@ export interface ServerSecretRecord {
 
 export const serverSecrets: TableSpec<ServerSecretRecord> = { name: 'serverSecrets', key: (s) => [s.Name], cache: true };
 
-export interface SigningKey {
+export interface SigningKey<Alg extends string = 'RS256'> {
   kid: string;
   privateKey: KeyObject;
   publicKey: KeyObject;
   /** As the JWKS lists it. */
-  jwk: { alg: 'RS256'; e: string; kid: string; kty: 'RSA'; n: string; use: 'sig' };
+  jwk: { alg: Alg; e: string; kid: string; kty: 'RSA'; n: string; use: 'sig' };
 }
 
 export interface PoolKeys {
@@ -53,7 +53,7 @@ export interface PoolKeys {
 
 const generateRsa = promisify(generateKeyPair);
 /** Parsed keys by kid: importing a JWK costs more than a signature. A kid names its key, so entries never go stale. */
-const parsed = new Map<string, SigningKey>();
+const parsed = new Map<string, SigningKey<string>>();
 
 /** The pool's keys, made on first use. Two first requests at once get the same keys: creation runs under a lock. */
 export async function poolKeys(store: Store, poolId: string): Promise<PoolKeys> {
@@ -71,14 +71,18 @@ export async function poolKeys(store: Store, poolId: string): Promise<PoolKeys> 
   return { id: signingKey(record.id), access: signingKey(record.access) };
 }
 
-async function newKeyPair(): Promise<StoredKeyPair> {
+/** A new 2048-bit RSA key pair, as stored (also the identity pools' OpenID token key, src/cognitoIdentity). */
+export async function newKeyPair(): Promise<StoredKeyPair> {
   const { publicKey, privateKey } = await generateRsa('rsa', { modulusLength: 2048 });
   // AWS's kids look like a base64 SHA-256 ("oN7UAHdZ5l52KHKLcRlf5IxiQhsuOTZlIxc/l+7D7Lk="); ours is the public key's.
   const kid = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
   return { kid, privateJwk: privateKey.export({ format: 'jwk' }), publicJwk: publicKey.export({ format: 'jwk' }) };
 }
 
-function signingKey(stored: StoredKeyPair): SigningKey {
+/** A stored key pair, parsed once, for signing with `alg` (RS256 unless said). */
+export function signingKey(stored: StoredKeyPair): SigningKey;
+export function signingKey<Alg extends string>(stored: StoredKeyPair, alg: Alg): SigningKey<Alg>;
+export function signingKey(stored: StoredKeyPair, alg = 'RS256'): SigningKey<string> {
   let key = parsed.get(stored.kid);
   if (!key) {
     const { kid, publicJwk } = stored;
@@ -86,7 +90,7 @@ function signingKey(stored: StoredKeyPair): SigningKey {
       kid,
       privateKey: createPrivateKey({ key: stored.privateJwk, format: 'jwk' }),
       publicKey: createPublicKey({ key: publicJwk, format: 'jwk' }),
-      jwk: { alg: 'RS256', e: publicJwk.e!, kid, kty: 'RSA', n: publicJwk.n!, use: 'sig' },
+      jwk: { alg, e: publicJwk.e!, kid, kty: 'RSA', n: publicJwk.n!, use: 'sig' },
     };
     parsed.set(kid, key);
   }
