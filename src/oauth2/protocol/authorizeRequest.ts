@@ -19,7 +19,7 @@ export function withParams(redirectUri: string, params: Record<string, string | 
 }
 
 /** The pool whose domain `host` is (port left out): a prefix domain's `<prefix>.auth.<region>.amazoncognito.com`, or a custom domain. */
-async function poolOfHost(deps: OAuthDeps, host: string | undefined): Promise<string | undefined> {
+export async function poolOfHost(deps: OAuthDeps, host: string | undefined): Promise<string | undefined> {
   const name = host?.replace(/:\d+$/, '').toLowerCase();
   if (!name) return undefined;
   const prefix = /^([a-z0-9-]+)\.auth\.[a-z0-9-]+\.amazoncognito\.com$/.exec(name)?.[1];

@@ -4,6 +4,7 @@ import type { UserPoolClientRecord } from '../../cognito/model/client.js';
 import { userPoolClients } from '../../cognito/model/client.js';
 import type { UserRecord } from '../../cognito/model/user.js';
 import type { OAuthDeps } from '../authorization.js';
+import { poolOfHost } from './authorizeRequest.js';
 import { header } from './form.js';
 import { OAuthError } from './oauthError.js';
 
@@ -57,6 +58,10 @@ export function registerUserInfo(scope: FastifyInstance, deps: OAuthDeps): void 
       if (error instanceof CognitoError && error.statusCode < 500) throw invalidToken();
       throw error;
     }
+    // On AWS the endpoint is the pool's own domain, which knows no other pool's tokens. cogniform serves every pool at
+    // one address, so only a request that names a pool's domain (its Host) is held to that pool.
+    const hostPool = await poolOfHost(deps, header(request, 'host'));
+    if (hostPool !== undefined && hostPool !== context.pool.Id) throw invalidToken();
     // Wording seen from AWS on API-issued tokens (simov/grant#189).
     if (!context.scopes.includes('openid')) throw invalidToken('Access token does not contain openid scope');
     const client = await deps.store.table(userPoolClients).get([context.pool.Id, context.clientId]);

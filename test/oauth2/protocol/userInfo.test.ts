@@ -1,6 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { AdminUserGlobalSignOutCommand, InitiateAuthCommand, UpdateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminUserGlobalSignOutCommand, CreateUserPoolCommand, CreateUserPoolDomainCommand, InitiateAuthCommand, UpdateUserPoolClientCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { CALLBACK, codeFor, PASSWORD, postForm, withOAuthApp } from './harness.js';
 
 // GET|POST /oauth2/userInfo (userinfo-endpoint; cognito-api.md §4.7).
@@ -45,6 +47,22 @@ test('/oauth2/userInfo: a token without openid (an API sign-in\'s) is 401 invali
   assert.is(response.status, 401);
   assert.match(response.headers.get('www-authenticate')!, /error="invalid_token"/);
   assert.is((await response.json()).error, 'invalid_token');
+});
+
+test('/oauth2/userInfo: at a pool\'s domain, another pool\'s token is 401 invalid_token; the pool\'s own is answered', async () => {
+  const token = await accessToken('openid');
+  const { UserPool } = await oauth.emulator.client.send(new CreateUserPoolCommand({ PoolName: 'other' }));
+  await oauth.emulator.client.send(new CreateUserPoolDomainCommand({ UserPoolId: UserPool!.Id!, Domain: 'other-pool' }));
+  await oauth.emulator.client.send(new CreateUserPoolDomainCommand({ UserPoolId: oauth.app.poolId, Domain: 'web-pool' }));
+  const at = (domain: string) => oauth.emulator.app.inject({
+    url: '/oauth2/userInfo', headers: { host: `${domain}.auth.us-east-1.amazoncognito.com`, authorization: `Bearer ${token}` },
+  });
+  const foreign = await at('other-pool');
+  assert.is(foreign.statusCode, 401);
+  assert.match(String(foreign.headers['www-authenticate']), /error="invalid_token"/);
+  const own = await at('web-pool');
+  assert.is(own.statusCode, 200, own.body);
+  assert.is(own.json().username, 'alice');
 });
 
 test('/oauth2/userInfo: no bearer token is 400 invalid_request; a forged or signed-out one 401 invalid_token', async () => {
