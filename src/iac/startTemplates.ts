@@ -78,7 +78,8 @@ export async function startTemplates(
   if (options.watch) {
     const debounce = options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {};
     const ignore = [deps.dataDir, options.outputsFile].filter((p): p is string => p !== undefined);
-    watcher = watchPaths(options.paths, templates.reconcileAll, { ...debounce, ignore });
+    const onError = (error: unknown) => deps.log.error('watch: the reconcile after a save failed', error);
+    watcher = watchPaths(options.paths, templates.reconcileAll, { ...debounce, ignore, onError });
     await watcher.ready;
     deps.log.info(`watching ${options.paths.join(', ')} for changes`);
   }

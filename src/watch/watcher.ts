@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { watch } from 'chokidar';
-import { concatMap, debounceTime, finalize, from, Subject, throttle } from 'rxjs';
+import { catchError, concatMap, debounceTime, EMPTY, finalize, from, Subject, throttle } from 'rxjs';
 
 // Watch mode: file events → a burst of saves becomes one event → one reconcile at a time, and a save made while
 // one runs gets exactly one more run afterwards, so the last run always sees the latest content (DESIGN.md §1).
@@ -13,6 +13,8 @@ export interface WatchOptions {
   onEvent?: (event: string, file: string) => void;
   /** Absolute paths whose changes are not saves (the emulator's own data dir and outputs file). */
   ignore?: string[];
+  /** Told of a run that failed; the next save runs again all the same. */
+  onError?: (error: unknown) => void;
 }
 
 /** Folders that never hold a template: dependencies, VCS, the framework's build output, cogniform's own state. */
@@ -32,9 +34,15 @@ export function watchPaths(paths: string[], run: () => Promise<unknown>, options
       debounceTime(options.debounceMs ?? 30),
       // Leading: start at once when idle; trailing: a burst during a run is remembered and run once after it.
       throttle(() => finished, { leading: true, trailing: true }),
-      concatMap(() => from(run()).pipe(finalize(() => finished.next()))),
+      // A failed run must not end the pipeline: an error would stop watch mode for good, silently.
+      concatMap(() =>
+        from(run()).pipe(
+          catchError((error: unknown) => (options.onError?.(error), EMPTY)),
+          finalize(() => finished.next()),
+        ),
+      ),
     )
-    .subscribe({ error: () => {} });
+    .subscribe();
   const own = (options.ignore ?? []).map((p) => path.resolve(p));
   const ignored = (file: string) => {
     const absolute = path.resolve(file);

@@ -33,4 +33,24 @@ test('watchPaths: a burst of saves runs once; the ignored paths never run it', a
   }
 });
 
+test('watchPaths: a run that fails is reported and the next save runs again', async () => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'cogniform-watcher-'));
+  let runs = 0;
+  const errors: unknown[] = [];
+  const watcher = watchPaths([folder], async () => {
+    if (++runs === 1) throw new Error('first run fails');
+  }, { debounceMs: 30, onError: (error) => errors.push(error) });
+  await watcher.ready;
+  try {
+    await writeFile(path.join(folder, 'template.yaml'), '# first\n');
+    await eventually(async () => assert.is(errors.length, 1));
+    assert.is((errors[0] as Error).message, 'first run fails');
+    await writeFile(path.join(folder, 'template.yaml'), '# second\n');
+    await eventually(async () => assert.is(runs, 2));
+  } finally {
+    await watcher.close();
+    await rm(folder, { recursive: true, force: true });
+  }
+});
+
 test.run();
