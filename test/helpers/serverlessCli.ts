@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -32,22 +32,63 @@ function installed(folder: string, spec: CliSpec): boolean {
   });
 }
 
+/**
+ * Runs `work` holding `<folder>.lock`: test/run.ts runs files in parallel worker processes, and two npm installs
+ * into one folder at once leave a broken node_modules. A lock whose holder has died (its pid is gone) is taken over.
+ */
+function withInstallLock(folder: string, work: () => void): void {
+  const lock = `${folder}.lock`;
+  const owner = path.join(lock, 'pid');
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  };
+  mkdirSync(SCRATCH, { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // No pid yet: its holder is between mkdir and writeFileSync, so wait like for a live one.
+      const pid = existsSync(owner) ? Number(readFileSync(owner, 'utf8')) : 0;
+      if (pid && !alive(pid)) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    writeFileSync(owner, String(process.pid));
+    work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** The CLI's entry script, installed first when missing (the npm registry is needed once). */
 export function ensureServerlessCli(name: ServerlessCliName): string {
   const spec = CLIS[name];
   const folder = path.join(SCRATCH, `deploy-${name}`);
   if (!installed(folder, spec)) {
-    mkdirSync(folder, { recursive: true });
-    const packages = Object.entries(spec.packages).map(([pkg, version]) => `${pkg}@${version}`);
-    try {
-      execFileSync('npm', ['install', '--prefix', folder, '--no-audit', '--no-fund', '--ignore-scripts', ...packages], {
-        stdio: 'pipe', timeout: 300_000,
-      });
-    } catch (error) {
-      throw new Error(`could not install ${packages.join(' ')} into ${folder}: ${(error as Error).message}`);
-    }
+    // Checked again under the lock: another worker may have installed it while this one waited.
+    withInstallLock(folder, () => installed(folder, spec) || install(folder, spec));
   }
   return path.join(folder, 'node_modules', spec.bin);
+}
+
+function install(folder: string, spec: CliSpec): void {
+  mkdirSync(folder, { recursive: true });
+  const packages = Object.entries(spec.packages).map(([pkg, version]) => `${pkg}@${version}`);
+  try {
+    execFileSync('npm', ['install', '--prefix', folder, '--no-audit', '--no-fund', '--ignore-scripts', ...packages], {
+      stdio: 'pipe', timeout: 300_000,
+    });
+  } catch (error) {
+    throw new Error(`could not install ${packages.join(' ')} into ${folder}: ${(error as Error).message}`);
+  }
 }
 
 export const usesPlugin = (name: ServerlessCliName) => CLIS[name].plugin;
