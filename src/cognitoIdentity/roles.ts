@@ -36,7 +36,8 @@ function fromToken({ claims }: VerifiedLogin, customRoleArn: string | undefined)
 }
 
 function fromRules(mapping: RoleMapping, { claims }: VerifiedLogin): string | undefined {
-  return mapping.RulesConfiguration?.Rules?.find((rule) => matches(rule, claims[rule.Claim!]))?.RoleARN;
+  // The token's own claims only: a rule on `constructor` or `hasOwnProperty` must not read Object.prototype's.
+  return mapping.RulesConfiguration?.Rules?.find((rule) => matches(rule, Object.hasOwn(claims, rule.Claim!) ? claims[rule.Claim!] : undefined))?.RoleARN;
 }
 
 /** A multi-valued claim (`cognito:groups`) matches when one of its values does; NotEqual when none equals. */

@@ -2,7 +2,7 @@ import * as sdk from '@aws-sdk/client-cognito-identity-provider';
 import fc from 'fast-check';
 import { nastyString, requestMembers, typedValue, wrongValue, type Member } from './model.js';
 
-// Request arbitraries for one Cognito operation. Each case says what AWS must answer: a given error type, any
+// Request arbitraries for one operation of an AWS JSON service (Cognito user pools unless told). Each case says what AWS must answer: a given error type, any
 // 4xx (`reject`), or anything but a 5xx (`any`: a random but well-typed request may well be valid).
 
 export interface BodyCase {
@@ -13,7 +13,14 @@ export interface BodyCase {
   expect: 'any' | 'reject' | { type: string };
 }
 
-export const SERVICE = 'AWSCognitoIdentityProviderService';
+/** An AWS JSON 1.1 service as the fuzzer needs it: its target prefix, its SDK package, its error for a missing member. */
+export interface JsonService {
+  prefix: string;
+  client: object;
+  missingMember: string;
+}
+
+export const USER_POOLS: JsonService = { prefix: 'AWSCognitoIdentityProviderService', client: sdk, missingMember: 'InvalidParameterException' };
 const JSON_TYPE = 'application/x-amz-json-1.1';
 const OTHER_TYPES = [undefined, 'application/json', 'text/plain', 'multipart/form-data; boundary=x', 'application/x-amz-json-1.0', 'application/xml'];
 
@@ -43,19 +50,19 @@ export function shorten(payload: string | Buffer): string {
 type Weighted = { arbitrary: fc.Arbitrary<BodyCase>; weight: number };
 
 /** Every kind of request for `operation`: well-typed, wrong, malformed. */
-export function bodyCases(operation: string, real: Grounding): fc.Arbitrary<BodyCase> {
-  const { accepted, rejected } = caseKinds(operation, real);
+export function bodyCases(operation: string, real: Grounding, service = USER_POOLS): fc.Arbitrary<BodyCase> {
+  const { accepted, rejected } = caseKinds(operation, real, service);
   return fc.oneof(...accepted, ...rejected);
 }
 
 /** Only the requests that every operation must refuse before touching anything: for "the store is unchanged". */
-export function rejectedCases(operation: string, real: Grounding): fc.Arbitrary<BodyCase> {
-  return fc.oneof(...caseKinds(operation, real).rejected);
+export function rejectedCases(operation: string, real: Grounding, service = USER_POOLS): fc.Arbitrary<BodyCase> {
+  return fc.oneof(...caseKinds(operation, real, service).rejected);
 }
 
-function caseKinds(operation: string, real: Grounding): { accepted: Weighted[]; rejected: Weighted[] } {
-  const members = requestMembers(operation);
-  const target = `${SERVICE}.${operation}`;
+function caseKinds(operation: string, real: Grounding, service: JsonService): { accepted: Weighted[]; rejected: Weighted[] } {
+  const members = requestMembers(operation, service.client);
+  const target = `${service.prefix}.${operation}`;
   const grounded = Object.fromEntries(members.filter((m) => m.name in real).map((m) => [m.name, real[m.name]!]));
   const json = (label: string, body: unknown, expect: BodyCase['expect']): BodyCase =>
     printable({ label, target, contentType: JSON_TYPE, payload: JSON.stringify(body), expect });
@@ -79,7 +86,7 @@ function caseKinds(operation: string, real: Grounding): { accepted: Weighted[]; 
     ? fc.constantFrom(...required).map((m: Member) => {
         const body: Record<string, unknown> = { ...grounded };
         delete body[m.name];
-        return json(`missing ${m.name}`, body, { type: 'InvalidParameterException' });
+        return json(`missing ${m.name}`, body, { type: service.missingMember });
       })
     : undefined;
 
@@ -121,12 +128,12 @@ function caseKinds(operation: string, real: Grounding): { accepted: Weighted[]; 
 
   const unknownTarget = fc
     .oneof(
-      nastyString.filter((s) => s.length < 300).map((name) => `${SERVICE}.${name}`),
+      nastyString.filter((s) => s.length < 300).map((name) => `${service.prefix}.${name}`),
       fc.string({ maxLength: 30 }),
-      fc.constantFrom(`${SERVICE}.`, SERVICE, '.', `Other.${operation}`, `${SERVICE}.${operation.toLowerCase()}`, `${SERVICE}.${operation}.x`),
+      fc.constantFrom(`${service.prefix}.`, service.prefix, '.', `Other.${operation}`, `${service.prefix}.${operation.toLowerCase()}`, `${service.prefix}.${operation}.x`),
     )
     // Header values are printable ASCII on the wire (an HTTP client refuses to send anything else).
-    .filter((t) => /^[\x20-\x7e]*$/.test(t) && !(t.startsWith(`${SERVICE}.`) && `${t.slice(SERVICE.length + 1)}Command` in sdk))
+    .filter((t) => /^[\x20-\x7e]*$/.test(t) && !(t.startsWith(`${service.prefix}.`) && `${t.slice(service.prefix.length + 1)}Command` in service.client))
     .map((t) => printable({ label: 'unknown target', target: t, contentType: JSON_TYPE, payload: whole, expect: 'reject' }));
 
   const weighted = (arbitrary: fc.Arbitrary<BodyCase> | undefined, weight = 1): Weighted[] => (arbitrary ? [{ arbitrary, weight }] : []);

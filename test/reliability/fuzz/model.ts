@@ -1,10 +1,11 @@
 import * as sdk from '@aws-sdk/client-cognito-identity-provider';
 import fc from 'fast-check';
 
-// Request shapes of the Cognito user-pools API, read from the service model the SDK ships (`<Operation>Request$`
-// schemas, the same ones src/cognito/validate.ts checks against), and fast-check arbitraries built from them: values
-// of each member's own type (to get past the type check into the operation) and of every other JSON type (which
-// the type check must refuse). Schema encoding: see src/cognito/validate.ts.
+// Request shapes of the Cognito user-pools API (or of another service whose SDK package is given: cognito-identity),
+// read from the service model the SDK ships (`<Operation>Request$` schemas, the same ones src/cognito/validate.ts
+// checks against), and fast-check arbitraries built from them: values of each member's own type (to get past the
+// type check into the operation) and of every other JSON type (which the type check must refuse). Schema encoding:
+// see src/cognito/validate.ts.
 
 type Schema = number | unknown[] | (() => Schema);
 
@@ -50,9 +51,13 @@ function shapeOf(raw: Schema): Shape {
   return shapeOf(s[4] as Schema);
 }
 
-/** The members of `operation`'s request, from the SDK's model. */
-export function requestMembers(operation: string): Member[] {
-  const schema = (sdk as unknown as Record<string, Schema | undefined>)[`${operation}Request$`];
+/**
+ * The members of `operation`'s request, from the model of `client` (an SDK client package; default the user pools'):
+ * the operation's schema `[9, namespace, name, traits, input, output]` names its input shape, whatever that is called
+ * (`GetUserRequest`, cognito-identity's `GetIdInput`, or `IdentityPool` for UpdateIdentityPool).
+ */
+export function requestMembers(operation: string, client: object = sdk): Member[] {
+  const schema = (client as Record<string, unknown[] | undefined>)[`${operation}$`]?.[4] as Schema | undefined;
   if (schema === undefined) throw new Error(`no request schema for ${operation}`);
   const shape = shapeOf(schema);
   if (shape.kind !== 'structure') throw new Error(`${operation}'s request is not a structure`);
