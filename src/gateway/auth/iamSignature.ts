@@ -29,7 +29,8 @@ export interface SignatureClaim {
 export type SignedQuery = Record<string, string[]>;
 
 export function signedQuery(rawQuery: string): SignedQuery {
-  const query: SignedQuery = {};
+  // No prototype: a parameter named `constructor` or `__proto__` is a parameter like any other.
+  const query: SignedQuery = Object.create(null);
   for (const pair of rawQuery.split('&')) {
     if (!pair) continue;
     const at = pair.indexOf('=');
@@ -133,7 +134,8 @@ function parseBasic(value: string): Date | undefined {
 
 /** A header's value as signed: repeated headers joined by commas (SigV4's canonical headers). */
 export function header(request: GatewayRequest, name: string): string | undefined {
-  const value = request.headers[name];
+  // Own headers only: a signed header named `__proto__` or `constructor` is one the request does not have.
+  const value = Object.hasOwn(request.headers, name) ? request.headers[name] : undefined;
   return Array.isArray(value) ? value.join(',') : value;
 }
 

@@ -57,9 +57,14 @@ export function joined(multi: Record<string, string[]>): Record<string, string> 
 
 /** Query pairs grouped by name. */
 export function grouped(pairs: [string, string][]): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const [name, value] of pairs) (result[name] ??= []).push(value);
-  return result;
+  // A Map, then own properties: a parameter named `constructor` or `__proto__` is a parameter like any other.
+  const result = new Map<string, string[]>();
+  for (const [name, value] of pairs) {
+    const values = result.get(name);
+    if (values) values.push(value);
+    else result.set(name, [value]);
+  }
+  return Object.fromEntries(result);
 }
 
 // Bodies of these types reach the function as text; anything else (images, form posts, octet streams) is base64,

@@ -16,15 +16,20 @@ export interface RequestParts {
 
 /** Single-value maps keep the last value of a repeated header or parameter; the multi-value maps keep them all. */
 export function requestParts(request: GatewayRequest): RequestParts {
-  const multiHeaders: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(request.headers)) multiHeaders[name] = Array.isArray(value) ? value : [value];
-  const multiQuery: Record<string, string[]> = {};
+  const multiHeaders = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value : [value]]));
+  // Grouped in a Map, then made an object with own properties: a parameter named `constructor` or `__proto__` is
+  // a parameter like any other (an object's `??=` found Object.prototype's members: a 500).
+  const grouped = new Map<string, string[]>();
   for (const pair of request.rawQuery.split('&')) {
     if (!pair) continue;
     const at = pair.indexOf('=');
     const name = decode(at < 0 ? pair : pair.slice(0, at));
-    (multiQuery[name] ??= []).push(at < 0 ? '' : decode(pair.slice(at + 1)));
+    const value = at < 0 ? '' : decode(pair.slice(at + 1));
+    const values = grouped.get(name);
+    if (values) values.push(value);
+    else grouped.set(name, [value]);
   }
+  const multiQuery = Object.fromEntries(grouped);
   return {
     headers: lastOf(multiHeaders),
     multiValueHeaders: Object.keys(multiHeaders).length ? multiHeaders : null,
