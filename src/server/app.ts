@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { CognitoService } from '../cognito/service.js';
+import { refuseCrossSite } from './crossSite.js';
 import { registerEdge, type JsonSurface } from './edge.js';
 import { registerEmulatorEndpoints, type EmulatorEndpoints } from './emulator.js';
 import { registerGateway, rewriteGatewayUrl } from './gateway.js';
@@ -39,6 +40,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     // S3 requests (SigV4 scope `s3`) are path-style `/<bucket>/<key>` at the root: they get a prefix of their own.
     rewriteUrl: (request) => (isS3Request(request) ? `${S3_ROUTE_PREFIX}${request.url ?? '/'}` : gatewayUrl(request)),
   });
+  // Calls that a browser sends from another site's page are refused before anything else (./crossSite.ts).
+  refuseCrossSite(app);
   // Every answer of cogniform's own (AWS JSON and XML, /_cogniform, OAuth2, errors) tells browsers not to guess a type
   // other than the one it declares (OWASP Secure Headers: X-Content-Type-Options). API Gateway routes are left as the
   // function answered, as API Gateway does; the hosted UI sets its own stricter headers (src/oauth2/hostedUi/page.ts).

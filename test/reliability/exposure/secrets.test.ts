@@ -5,8 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { users } from '../../../src/cognito/model/user.js';
 import { poolSigningKeys, serverSecrets, type StoredKeyPair } from '../../../src/cognito/tokens/keys.js';
+import { issuedCredentials } from '../../../src/cognitoIdentity/model/issuedCredentials.js';
+import { OPEN_ID_KEY_NAME, openIdKeys } from '../../../src/cognitoIdentity/openIdKey.js';
+import { Sha256 } from '../../../src/gateway/auth/iamSha256.js';
 import { openDatabase } from '../../../src/store/database.js';
 import { Store } from '../../../src/store/store.js';
 import { startCli, type ChildEmulator } from '../../helpers/child.js';
@@ -19,10 +23,12 @@ import { startCli, type ChildEmulator } from '../../helpers/child.js';
  */
 const test = suite('exposure: secrets');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'cogniform-secrets-'));
+const identityDataDir = mkdtempSync(path.join(tmpdir(), 'cogniform-secrets-identity-'));
 let child: ChildEmulator | undefined;
 test.after(async () => {
   if (child) await child.kill('SIGKILL');
   await rm(dataDir, { recursive: true, force: true });
+  await rm(identityDataDir, { recursive: true, force: true });
 });
 
 const PASSWORD = 'Secret-Passw0rd-ana!';
@@ -160,6 +166,104 @@ test('--verbose session: no private key, sealing key, client secret, password, v
   assert.equal(leaks, []);
   // The secret and the sealed refresh token really were given where AWS gives them (so the search could find them).
   assert.ok(answers.find((a) => a.label === 'DescribeUserPoolClient')!.text.includes(clientSecret));
+});
+
+/** Where issued credentials may appear: GetCredentialsForIdentity's answer, which is what it is for. */
+const SHOWS_CREDENTIALS = 'GetCredentialsForIdentity';
+
+test('--verbose identity-pools session: no SecretKey, session token or OpenID signing key is logged or returned elsewhere', async () => {
+  child = await startCli(identityDataDir, ['--verbose']);
+  const answers: Answer[] = [];
+  const post = async (label: string, headers: Record<string, string>, body: string): Promise<any> => {
+    const response = await fetch(child!.url, { method: 'POST', headers, body });
+    const text = await response.text();
+    answers.push({ label, status: response.status, text });
+    return text.startsWith('{') ? JSON.parse(text) : text;
+  };
+  const json = (prefix: string) => (operation: string, body: unknown) =>
+    post(operation, { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${prefix}.${operation}` }, JSON.stringify(body));
+  const idp = json('AWSCognitoIdentityProviderService');
+  const identity = json('AWSCognitoIdentityService');
+
+  const UserPoolId: string = (await idp('CreateUserPool', { PoolName: 'identity-secrets' })).UserPool.Id;
+  const ClientId: string = (await idp('CreateUserPoolClient', { UserPoolId, ClientName: 'web', ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }))
+    .UserPoolClient.ClientId;
+  await idp('AdminCreateUser', { UserPoolId, Username: 'ana', MessageAction: 'SUPPRESS' });
+  await idp('AdminSetUserPassword', { UserPoolId, Username: 'ana', Password: PASSWORD, Permanent: true });
+  const signIn = await idp('AdminInitiateAuth', { UserPoolId, ClientId, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'ana', PASSWORD } });
+  const provider = `cognito-idp.us-east-1.amazonaws.com/${UserPoolId}`;
+  const Logins = { [provider]: signIn.AuthenticationResult.IdToken as string };
+
+  const { IdentityPoolId } = await identity('CreateIdentityPool', {
+    IdentityPoolName: 'secrets', AllowUnauthenticatedIdentities: true,
+    CognitoIdentityProviders: [{ ProviderName: provider, ClientId, ServerSideTokenCheck: true }],
+  });
+  await identity('SetIdentityPoolRoles', {
+    IdentityPoolId, Roles: { authenticated: 'arn:aws:iam::000000000000:role/Auth', unauthenticated: 'arn:aws:iam::000000000000:role/Guest' },
+  });
+  const { IdentityId } = await identity('GetId', { IdentityPoolId, Logins });
+  const guest = (await identity('GetId', { IdentityPoolId })).IdentityId;
+  const issued = [
+    (await identity('GetCredentialsForIdentity', { IdentityId, Logins })).Credentials,
+    (await identity('GetCredentialsForIdentity', { IdentityId: guest })).Credentials,
+  ];
+  assert.ok(issued.every((c) => c?.SecretKey && c.SessionToken), JSON.stringify(issued));
+  await identity('GetOpenIdToken', { IdentityId, Logins });
+  await identity('GetOpenIdToken', { IdentityId: guest });
+
+  // The credentials in use: a request signed with them (STS GetCallerIdentity, query protocol), then refused calls.
+  const body = 'Action=GetCallerIdentity&Version=2011-06-15';
+  const { hostname, port } = new URL(child.url);
+  const sts = await new SignatureV4({
+    service: 'sts', region: 'us-east-1', sha256: Sha256,
+    credentials: { accessKeyId: issued[0].AccessKeyId, secretAccessKey: issued[0].SecretKey, sessionToken: issued[0].SessionToken },
+  }).sign({ method: 'POST', protocol: 'http:', hostname, port: Number(port), path: '/', query: {}, headers: { host: `${hostname}:${port}`, 'content-type': 'application/x-www-form-urlencoded' }, body });
+  const { host: _host, ...stsHeaders } = sts.headers as Record<string, string>;
+  await post('GetCallerIdentity', stsHeaders, body);
+  await identity('GetCredentialsForIdentity', { IdentityId });
+  await identity('GetCredentialsForIdentity', { IdentityId, Logins: { [provider]: `${Logins[provider]}x` } });
+  await identity('GetOpenIdToken', { IdentityId: guest, Logins: { [provider]: 'not.a.token' } });
+
+  // What reads back.
+  await identity('DescribeIdentityPool', { IdentityPoolId });
+  await identity('ListIdentityPools', { MaxResults: 10 });
+  await identity('GetIdentityPoolRoles', { IdentityPoolId });
+  await identity('DescribeIdentity', { IdentityId });
+  await identity('ListIdentities', { IdentityPoolId, MaxResults: 10 });
+  for (const url of ['/_cogniform/cognito-identity/.well-known/jwks_uri', '/_cogniform/stacks', '/_cogniform/codes', '/_cogniform/health']) {
+    const response = await fetch(`${child.url}${url}`);
+    answers.push({ label: url, status: response.status, text: await response.text() });
+  }
+  assert.ok(answers.every((a) => a.status < 500), JSON.stringify(answers.filter((a) => a.status >= 500)));
+  assert.equal(answers.filter((a) => a.status >= 400).map((a) => a.label), ['GetCredentialsForIdentity', 'GetCredentialsForIdentity', 'GetOpenIdToken']);
+
+  const { stdout, stderr } = await child.kill('SIGTERM');
+  child = undefined;
+  const logs = `${stdout}\n${stderr}`;
+  assert.match(stdout, /incoming request/);
+
+  const store = new Store(await openDatabase({ dataDir: identityDataDir }));
+  const openIdKey = (await store.table(openIdKeys).get([OPEN_ID_KEY_NAME]))!;
+  const credentials = await Promise.all(issued.map((c) => store.table(issuedCredentials).get([c.AccessKeyId])));
+  await store.close();
+  assert.ok(openIdKey && credentials.every(Boolean), 'the store holds the key and both sets');
+
+  const secret: Record<string, string[]> = {
+    'OpenID signing private key': privateForms(openIdKey),
+    'secret access key': credentials.map((c) => c!.secretAccessKey),
+    'session token': credentials.map((c) => c!.sessionToken),
+  };
+  const leaks: string[] = [];
+  const search = (where: string, text: string) => {
+    for (const [kind, values] of Object.entries(secret)) for (const value of values) if (text.includes(value)) leaks.push(`${kind} in ${where}`);
+  };
+  search('the log', logs);
+  for (const answer of answers) if (answer.label !== SHOWS_CREDENTIALS || answer.status !== 200) search(answer.label, answer.text);
+  console.log(`  (searched ${logs.length} bytes of log and ${answers.length} answers for ${Object.values(secret).flat().length} secret strings)`);
+  assert.equal(leaks, []);
+  // Each set was given where AWS gives it, so the search could have found it.
+  const given = answers.filter((a) => a.label === SHOWS_CREDENTIALS && a.status === 200).map((a) => a.text).join();
+  for (const c of credentials) assert.ok(given.includes(c!.secretAccessKey) && given.includes(c!.sessionToken));
 });
 
 /** A private JWK's private parameters as they could be printed: base64url (JWK), base64, hex, and PEM lines. */
