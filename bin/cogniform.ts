@@ -7,7 +7,7 @@ import { exportCommand } from '../src/cli/export.js';
 import { importCommand } from '../src/cli/import.js';
 import { init } from '../src/cli/init.js';
 import { start } from '../src/cli/start.js';
-import { ConfigError, parsePort, type Config } from '../src/config.js';
+import { ConfigError, parsePort, splitOrigins, type Config } from '../src/config.js';
 import { VERSION } from '../src/version.js';
 
 const USAGE = `cogniform ${VERSION}: a local AWS Cognito user-pools emulator
@@ -38,6 +38,9 @@ Options of start (environment variable in brackets):
   --issuer local|aws  token issuer: http://localhost:<port>/<poolId> (default) or
                       https://cognito-idp.<region>.amazonaws.com/<poolId> [COGNIFORM_ISSUER]
   --code 123456       send this code every time instead of random ones, for tests [COGNIFORM_CODE]
+  --allow-origin O    a web app's origin (scheme://host[:port]) besides loopback whose pages may call the APIs
+                      from a browser (CORS); repeatable or comma-separated; * allows every site's pages to drive
+                      the emulator (unsafe) [COGNIFORM_ALLOW_ORIGINS]
   --stage S           serverless stage (\${opt:stage}, \${sls:stage}), default local
   --param KEY=VALUE   a template parameter (repeatable)
   --outputs FILE      write every stack's outputs as JSON after each reconcile
@@ -69,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
       'account-id': { type: 'string' },
       issuer: { type: 'string' },
       code: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
       stage: { type: 'string' },
       param: { type: 'string', multiple: true },
       outputs: { type: 'string' },
@@ -115,6 +119,7 @@ async function main(argv: string[]): Promise<number> {
   if (values['account-id'] !== undefined) overrides.accountId = values['account-id'];
   if (values.issuer !== undefined) overrides.issuer = values.issuer as Config['issuer'];
   if (values.code !== undefined) overrides.code = values.code;
+  if (values['allow-origin'] !== undefined) overrides.allowOrigins = splitOrigins(values['allow-origin']);
   const paths = positionals.slice(1);
   const templates = paths.length
     ? {

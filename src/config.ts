@@ -15,6 +15,8 @@ export interface Config {
   code?: string | undefined;
   /** Where email goes (SMTP_HOST and friends); without it codes are only logged and kept in the inbox. */
   smtp?: SmtpSettings | undefined;
+  /** Origins besides loopback whose pages may call the APIs and get CORS answers (`scheme://host[:port]`, or `*`). */
+  allowOrigins?: string[] | undefined;
 }
 
 /** An SMTP server to deliver email through: the settings LocalStack's manual names (SMTP_HOST, ...). */
@@ -49,6 +51,7 @@ export function resolveConfig(overrides: Partial<Config> = {}, env: NodeJS.Proce
   if (env.COGNIFORM_ACCOUNT_ID) fromEnv.accountId = env.COGNIFORM_ACCOUNT_ID;
   if (env.COGNIFORM_ISSUER) fromEnv.issuer = env.COGNIFORM_ISSUER as Config['issuer'];
   if (env.COGNIFORM_CODE) fromEnv.code = env.COGNIFORM_CODE;
+  if (env.COGNIFORM_ALLOW_ORIGINS) fromEnv.allowOrigins = splitOrigins([env.COGNIFORM_ALLOW_ORIGINS]);
   if (env.SMTP_HOST) fromEnv.smtp = smtpFromEnv(env.SMTP_HOST, env);
   const config = { ...DEFAULTS, ...fromEnv, ...overrides };
   config.dataDir = path.resolve(config.dataDir);
@@ -92,6 +95,15 @@ function smtpFromEnv(hostAndPort: string, env: NodeJS.ProcessEnv): SmtpSettings 
   };
 }
 
+/** `--allow-origin`, repeatable and comma-separated: one list, blanks dropped. */
+export function splitOrigins(given: string[]): string[] {
+  return given.flatMap((value) => value.split(',')).map((origin) => origin.trim()).filter(Boolean);
+}
+
+// An origin as browsers send it in `Origin` (RFC 6454 §6.1): scheme, host, optional port, nothing after. A path or a
+// trailing slash would never match, so it is a mistake to report rather than an origin to keep.
+const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/(\[[0-9a-f:.]+\]|[^\s/?#@:[\]]+)(:\d{1,5})?$/i;
+
 function checkConfig(config: Config): void {
   if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(config.region)) {
     throw new ConfigError(`--region: "${config.region}" is not an AWS region name such as us-east-1.`);
@@ -101,6 +113,11 @@ function checkConfig(config: Config): void {
   }
   if (config.issuer !== 'local' && config.issuer !== 'aws') {
     throw new ConfigError(`--issuer: "${config.issuer}" must be local or aws.`);
+  }
+  for (const origin of config.allowOrigins ?? []) {
+    if (origin !== '*' && !(ORIGIN.test(origin) && URL.canParse(origin))) {
+      throw new ConfigError(`--allow-origin: "${origin}" is not an origin: scheme://host[:port], e.g. http://192.168.1.20:3000 (or * for every origin).`);
+    }
   }
   if (config.code !== undefined && !/^\d{6}$/.test(config.code)) {
     throw new ConfigError(`--code: "${config.code}" must be 6 digits, like the codes Cognito sends.`);

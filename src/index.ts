@@ -167,6 +167,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     },
     region: options.region,
     accountId: options.accountId,
+    allowOrigins: options.allowOrigins,
     logRequests: options.logRequests ?? false,
   });
   let port: number;

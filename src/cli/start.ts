@@ -14,6 +14,11 @@ export async function start(overrides: Partial<Config>, verbose: boolean, templa
   console.log(config.inMemory ? 'state: in memory (lost on exit)' : `state: LevelDB in ${config.dataDir}`);
   console.log(`region ${config.region}, account ${config.accountId}; health at ${where}/_cogniform/health`);
   console.log(`console at ${where}/_cogniform/ui`);
+  if (config.allowOrigins?.length) {
+    // `*` lets any site's page drive the emulator through the developer's browser (src/server/crossSite.ts).
+    const every = config.allowOrigins.includes('*');
+    console.log(`browser pages allowed besides loopback: ${every ? '* (every site: unsafe)' : config.allowOrigins.join(', ')}`);
+  }
   if (!isLoopbackHost(config.host)) console.error(exposureWarning(config.host, emulator.port));
 
   return new Promise<number>((resolve) => {

@@ -21,6 +21,8 @@ export interface AppDeps {
   services: { json: JsonSurface[]; query: QuerySurface[]; register: Array<(app: FastifyInstance) => void> };
   region: string;
   accountId: string;
+  /** Origins besides loopback whose pages may call and get CORS answers (--allow-origin; `*` is every origin). */
+  allowOrigins?: readonly string[] | undefined;
   /** Log each request (the CLI turns this on; tests keep quiet). */
   logRequests?: boolean;
 }
@@ -40,8 +42,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     // S3 requests (SigV4 scope `s3`) are path-style `/<bucket>/<key>` at the root: they get a prefix of their own.
     rewriteUrl: (request) => (isS3Request(request) ? `${S3_ROUTE_PREFIX}${request.url ?? '/'}` : gatewayUrl(request)),
   });
-  // Calls that a browser sends from another site's page are refused before anything else (./crossSite.ts).
-  refuseCrossSite(app);
+  // Calls that a browser sends from another site's page are refused before anything else; trusted pages get CORS
+  // answers at `/` (./crossSite.ts, ./cors.ts).
+  refuseCrossSite(app, deps.allowOrigins);
   // Every answer of cogniform's own (AWS JSON and XML, /_cogniform, OAuth2, errors) tells browsers not to guess a type
   // other than the one it declares (OWASP Secure Headers: X-Content-Type-Options). API Gateway routes are left as the
   // function answered, as API Gateway does; the hosted UI sets its own stricter headers (src/oauth2/hostedUi/page.ts).

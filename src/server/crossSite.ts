@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { answerCors } from './cors.js';
 
 // cogniform's APIs take unsigned calls: admin operations, CloudFormation, Lambda Invoke, /_cogniform/reset and state
 // imports. A page of any site the developer visits can make the browser send such a call to http://localhost:4566
@@ -9,7 +10,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 // machine. Browsers name the page's origin in `Origin` on every such request (Fetch standard, "Origin header": all
 // requests but GET and HEAD), so a call from a page that is not on a loopback address nor on this emulator's own
 // address is refused. Other clients (SDKs, the AWS CLI, serverless) send no Origin and are not affected. LocalStack
-// refuses the same way (403 for an origin outside its allowed list, EXTRA_CORS_ALLOWED_ORIGINS).
+// refuses the same way (403 for an origin outside its allowed list, EXTRA_CORS_ALLOWED_ORIGINS). Origins the developer
+// names with --allow-origin (an app on a LAN address, a dev hostname behind a proxy) are trusted too, and the pages
+// trusted here get CORS answers at `/` (./cors.ts); the others get none.
 
 /** The calls that change state or run code: AWS APIs at `/`, /_cogniform's writes, Lambda's REST API. */
 function guarded(request: FastifyRequest): boolean {
@@ -25,24 +28,36 @@ function loopback(hostname: string): boolean {
   return name === '::1' || /^::ffff:127\./i.test(name);
 }
 
-/** Whether a page of `origin` may call this emulator: loopback, or the emulator's own address as an IP literal. */
-function trusted(origin: string, host: string | undefined): boolean {
+/** The key an origin is compared by: scheme and host lowercased, and a default port dropped for http(s) (browsers
+ * send `http://a.test`, never `http://a.test:80`). Other schemes (capacitor://localhost) are kept as written. */
+export function originKey(origin: string): string {
+  const lower = origin.toLowerCase();
+  return /^https?:/.test(lower) ? new URL(lower).origin : lower;
+}
+
+/** Whether a page of `origin` may call this emulator: loopback, the emulator's own address as an IP literal, or one
+ * of `allowed` (keys from {@link originKey}; `*` is every origin). */
+function trusted(origin: string, host: string | undefined, allowed: ReadonlySet<string>): boolean {
+  if (allowed.has('*')) return true;
   let url: URL;
   try {
     url = new URL(origin);
   } catch {
     return false; // `Origin: null` (sandboxed frames, data: URLs) names no page at all.
   }
-  if (loopback(url.hostname)) return true;
+  if (loopback(url.hostname) || allowed.has(originKey(origin))) return true;
   // The console or hosted UI opened at a LAN address (--host 0.0.0.0) calls its own origin. Only an IP literal: a
   // DNS name of someone else's could be rebound to this machine (DNS rebinding) and would pass as "same origin".
   return url.host === host && isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0;
 }
 
-export function refuseCrossSite(app: FastifyInstance): void {
+/** `allowOrigins`: the --allow-origin list (already checked by src/config.ts), besides loopback pages. */
+export function refuseCrossSite(app: FastifyInstance, allowOrigins: readonly string[] = []): void {
+  const allowed = new Set(allowOrigins.map((origin) => (origin === '*' ? origin : originKey(origin))));
+  const pageTrusted = (origin: string, host: string | undefined) => trusted(origin, host, allowed);
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
-    if (origin === undefined || !guarded(request) || trusted(origin, request.headers.host)) return;
+    if (origin === undefined || !guarded(request) || pageTrusted(origin, request.headers.host)) return;
     return reply
       .code(403)
       .header('content-type', 'application/x-amz-json-1.1')
@@ -52,4 +67,5 @@ export function refuseCrossSite(app: FastifyInstance): void {
         message: `cogniform refuses calls that a browser sends from a page of another site (Origin: ${origin}): a web page must not drive the emulator on this machine.`,
       }));
   });
+  answerCors(app, pageTrusted);
 }

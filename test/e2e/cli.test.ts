@@ -29,12 +29,14 @@ test('CLI: an unknown command, flag or bad port exits 2 and says what is wrong',
   assert.match(port.stderr, /--port: "eighty" is not a port number/);
 });
 
-test('CLI: start prints where it listens and where its data is; codes lists what it sent', async () => {
-  const emulator = await startCli(dataDir);
+test('CLI: start prints where it listens, its data, its console and the pages it allows; codes lists what it sent', async () => {
+  const emulator = await startCli(dataDir, ['--allow-origin', 'http://lan.test:3000']);
   try {
     const { stdout } = emulator.output();
     assert.match(stdout, /listening on http:\/\/127\.0\.0\.1:\d+/);
     assert.ok(stdout.includes(`state: LevelDB in ${dataDir}`), stdout);
+    assert.ok(stdout.includes(`console at ${emulator.url}/_cogniform/ui`), stdout);
+    assert.ok(stdout.includes('browser pages allowed besides loopback: http://lan.test:3000'), stdout);
     const { UserPool } = await emulator.client.send(new CreateUserPoolCommand({ PoolName: 'cli' }));
     await emulator.client.send(new AdminCreateUserCommand({
       UserPoolId: UserPool!.Id, Username: 'carol', TemporaryPassword: 'Temp#Pass1',
