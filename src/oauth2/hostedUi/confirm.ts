@@ -3,6 +3,7 @@ import { ConfirmSignUp } from '../../cognito/operations/signUp/confirmSignUp.js'
 import { ResendConfirmationCode } from '../../cognito/operations/signUp/resendConfirmationCode.js';
 import type { OAuthDeps } from '../authorization.js';
 import { render } from './html.js';
+import { csrfField } from './csrf.js';
 import { clientFields, formOf, openPage, operationContext, pageUrl, queryValue, type HostedPage } from './hostedRequest.js';
 import { backToLogin, usernameLabel } from './login.js';
 import { errorBlock, messageOf, noticeBlock } from './messages.js';
@@ -19,6 +20,7 @@ interface ConfirmForm {
 
 function sendConfirmPage(reply: FastifyReply, page: HostedPage, form: ConfirmForm): FastifyReply {
   const content = render('confirm', {
+    csrf: csrfField(reply),
     description: 'We have sent a code to you. Enter it below to confirm your account.',
     usernameLabel: usernameLabel(page.authorization.pool),
     notice: noticeBlock(form.notice),

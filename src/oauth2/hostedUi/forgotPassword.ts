@@ -3,6 +3,7 @@ import { ConfirmForgotPassword } from '../../cognito/operations/passwords/confir
 import { ForgotPassword } from '../../cognito/operations/passwords/forgotPassword.js';
 import type { OAuthDeps } from '../authorization.js';
 import { render } from './html.js';
+import { csrfField } from './csrf.js';
 import { clientFields, formOf, openPage, operationContext, pageUrl, queryValue, type HostedPage } from './hostedRequest.js';
 import { backToLogin, usernameLabel } from './login.js';
 import { errorBlock, messageOf } from './messages.js';
@@ -13,6 +14,7 @@ import { sendPage } from './page.js';
 
 function sendForgotPage(reply: FastifyReply, page: HostedPage, username = '', error?: string): FastifyReply {
   const content = render('forgotPassword', {
+    csrf: csrfField(reply),
     usernameLabel: usernameLabel(page.authorization.pool),
     usernameText: usernameLabel(page.authorization.pool).toLowerCase(),
     error: errorBlock(error),
@@ -25,6 +27,7 @@ function sendForgotPage(reply: FastifyReply, page: HostedPage, username = '', er
 
 function sendResetPage(reply: FastifyReply, page: HostedPage, username: string, destination?: string, error?: string): FastifyReply {
   const content = render('confirmForgotPassword', {
+    csrf: csrfField(reply),
     description: destination
       ? `We have sent a password reset code to ${destination}. Enter it below to reset your password.`
       : 'Enter the password reset code we sent you, and a new password.',

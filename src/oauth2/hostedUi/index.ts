@@ -4,6 +4,7 @@ import type { OAuthDeps } from '../authorization.js';
 import { registerChallenges } from './challenges.js';
 import { registerConfirm } from './confirm.js';
 import { registerConfirmUser } from './confirmUser.js';
+import { CSRF_REFUSED, csrfHolds } from './csrf.js';
 import { registerForgotPassword } from './forgotPassword.js';
 import { registerLogin } from './login.js';
 import { sendErrorPage } from './page.js';
@@ -24,6 +25,12 @@ export function registerHostedUi(app: FastifyInstance, deps: OAuthDeps): void {
       if (status && status >= 400 && status < 500) return sendErrorPage(reply, status, 'The request could not be read.');
       deps.log.error('hosted UI: unexpected error', error);
       return sendErrorPage(reply, 500, UNEXPECTED);
+    });
+    // Every POST here is one of the pages' forms: without its token it is refused before it changes anything
+    // (src/oauth2/hostedUi/csrf.ts). 403, the word for a request understood and refused (RFC 9110 §15.5.4); AWS
+    // sends the browser to its error page.
+    scope.addHook('preHandler', async (request, reply) => {
+      if (request.method === 'POST' && !csrfHolds(request)) return sendErrorPage(reply, 403, CSRF_REFUSED);
     });
     registerLogin(scope, deps);
     registerChallenges(scope, deps);

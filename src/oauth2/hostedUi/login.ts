@@ -3,6 +3,7 @@ import type { UserPoolRecord } from '../../cognito/model/userPool.js';
 import { UserNotConfirmedException } from '../../cognito/errors.js';
 import { completeAuthorization, hostedSession, type OAuthDeps } from '../authorization.js';
 import { html, render } from './html.js';
+import { csrfField } from './csrf.js';
 import { formOf, openPage, pageUrl, queryValue, type HostedPage } from './hostedRequest.js';
 import { errorBlock, messageOf, noticeBlock } from './messages.js';
 import { sendPage } from './page.js';
@@ -48,6 +49,7 @@ export function sendLoginPage(reply: FastifyReply, page: HostedPage, form: Login
     ? undefined
     : html`<p class="links">Need an account? <a class="redirect-customizable" href="${pageUrl('/signup', page.query)}">Sign up</a></p>`;
   const content = render('login', {
+    csrf: csrfField(reply),
     usernameLabel: usernameLabel(pool),
     usernameText: usernameLabel(pool).toLowerCase(),
     notice: noticeBlock(form.notice),

@@ -5,6 +5,7 @@ import { SignUp } from '../../cognito/operations/signUp/signUp.js';
 import type { OAuthDeps } from '../authorization.js';
 import { attributeFields, field, postedAttributes } from './attributeFields.js';
 import { render } from './html.js';
+import { csrfField } from './csrf.js';
 import { clientFields, formOf, openPage, operationContext, pageUrl, type HostedPage } from './hostedRequest.js';
 import { usernameLabel } from './login.js';
 import { errorBlock, messageOf } from './messages.js';
@@ -33,6 +34,7 @@ function sendSignUpPage(reply: FastifyReply, page: HostedPage, form: Record<stri
   const label = usernameLabel(pool);
   const kind = label === 'Email' ? 'email' : label === 'Phone number' ? 'phone_number' : 'username';
   const content = render('signup', {
+    csrf: csrfField(reply),
     error: errorBlock(error),
     action: pageUrl('/signup', page.query),
     fields: [field(kind, 'username', label, form.username ?? ''), ...attributeFields(requiredAttributes(pool), form)],

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { OAuthDeps } from '../authorization.js';
 import { attributeFields, labelOf } from './attributeFields.js';
 import { html, render } from './html.js';
+import { csrfField } from './csrf.js';
 import { pageUrl, type HostedPage } from './hostedRequest.js';
 import { errorBlock } from './messages.js';
 import { sendErrorPage, sendPage } from './page.js';
@@ -33,6 +34,7 @@ const FACTOR_NAMES: Record<string, string> = { SMS_MFA: 'Text message (SMS)', EM
 export function sendCodePage(reply: FastifyReply, page: HostedPage, challenge: CodeChallenge, form: ChallengeForm, destination = ''): FastifyReply {
   const text = CODE_PAGES[challenge];
   const content = render('mfa', {
+    csrf: csrfField(reply),
     heading: text.heading,
     description: text.description(destination || 'you'),
     error: errorBlock(form.error),
@@ -47,6 +49,7 @@ export function sendCodePage(reply: FastifyReply, page: HostedPage, challenge: C
 
 export function sendNewPasswordPage(reply: FastifyReply, page: HostedPage, form: ChallengeForm, required: string[], values: Record<string, string> = {}): FastifyReply {
   const content = render('newPassword', {
+    csrf: csrfField(reply),
     error: errorBlock(form.error),
     action: pageUrl('/newPassword', page.query),
     session: form.session,
@@ -62,6 +65,7 @@ export function sendSelectMfaPage(reply: FastifyReply, page: HostedPage, form: C
       html`<label class="choice"><input type="radio" name="factor" value="${factor}" ${i === 0 ? html`checked` : undefined}> ${FACTOR_NAMES[factor] ?? labelOf(factor)}</label>`,
   );
   const content = render('selectMfa', {
+    csrf: csrfField(reply),
     error: errorBlock(form.error),
     action: pageUrl('/selectMfa', page.query),
     session: form.session,

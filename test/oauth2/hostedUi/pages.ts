@@ -42,6 +42,14 @@ export class Browser {
     return this.open(form.action, submission(form, values));
   }
 
+  /**
+   * Posts `fields` to `url` as a form of `from` would: with the `_csrf` token `from` carries (its cookie is in the
+   * agent since `from` was fetched). For posts no form of the page makes as such (another action, forged fields).
+   */
+  post(url: string, fields: Record<string, string>, from: Page): Promise<Page> {
+    return this.open(url, submission({ action: url, method: 'post', fields: { _csrf: csrfOn(from) } }, fields));
+  }
+
   /** Follows a redirect that stays on the emulator. */
   follow(page: Page): Promise<Page> {
     if (!page.location) throw new Error(`not a redirect (${page.status}):\n${page.html}`);
@@ -53,6 +61,13 @@ export class Browser {
 export function errorOn(page: Page): string | undefined {
   const match = /<p class="errorMessage-customizable"[^>]*>([\s\S]*?)<\/p>/.exec(page.html);
   return match ? unescapeHtml(match[1]!) : undefined;
+}
+
+/** The `_csrf` token a page's forms carry. */
+export function csrfOn(page: Page): string {
+  const token = /<input type="hidden" name="_csrf" value="([^"]+)">/.exec(page.html)?.[1];
+  if (!token) throw new Error(`no _csrf field on ${page.url} (${page.status}):\n${page.html}`);
+  return unescapeHtml(token);
 }
 
 /** The labels of the page's inputs, by the id they point at. */

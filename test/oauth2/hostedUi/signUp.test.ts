@@ -57,9 +57,10 @@ test('/confirm: a new code can be asked for', async () => {
   const browser = new Browser(hosted.emulator);
   await browser.submit(await browser.page('/signup', hosted.app), 'password', { username: 'rae', 'attribute.email': 'rae@example.com', password: PASSWORD });
   const confirm = await browser.page('/confirm', hosted.app, { username: 'rae' });
-  const resent = await browser.open(
+  const resent = await browser.post(
     /<form method="post" action="([^"]+)" class="links">/.exec(confirm.html)![1]!.replace(/&amp;/g, '&').replace(/^/, hosted.emulator.url),
-    { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=rae' },
+    { username: 'rae' },
+    confirm,
   );
   assert.is(resent.status, 200);
   assert.match(resent.html, /We have sent a new code to r\*\*\*@e\*\*\*/);

@@ -51,7 +51,9 @@ test('/newPassword: a user with a temporary password chooses one and gives the r
   // The session was single use.
   const replay = await browser.submit(step, 'session', { password: 'Other-Passw0rd!', 'attribute.email': 'tim@example.com' });
   assert.is(errorOn(replay), 'Invalid session for the user.');
-  const login = await browser.submit(await new Browser(emulator).page('/login', app, { state: 'again' }), 'password', { username: 'tim', password: 'Chosen-Passw0rd!' });
+  // Another browser (this one has a session now, and would skip the form): its own page, its own form token.
+  const other = new Browser(emulator);
+  const login = await other.submit(await other.page('/login', app, { state: 'again' }), 'password', { username: 'tim', password: 'Chosen-Passw0rd!' });
   assertCallback(login, 'again');
 });
 
@@ -59,10 +61,9 @@ test('/newPassword: a forged session is refused', async () => {
   const app = await hostedApp(emulator, CALLBACK);
   const browser = new Browser(emulator);
   const login = await browser.page('/login', app);
-  const page = await browser.open(login.url.replace('/login', '/newPassword'), {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'session=forged-session-id-000000000000&username=tim&password=Chosen-Passw0rd!',
-  });
+  const page = await browser.post(login.url.replace('/login', '/newPassword'), {
+    session: 'forged-session-id-000000000000', username: 'tim', password: 'Chosen-Passw0rd!',
+  }, login);
   assert.is(page.status, 400);
   assert.is(errorOn(page), 'Invalid session for the user.');
 });
