@@ -1,6 +1,7 @@
 // Region from a SigV4 credential scope: `Credential=<key>/<date>/<region>/<service>/aws4_request`, in the
-// Authorization header or the X-Amz-Credential query parameter. Signatures are not verified (any credentials
-// work locally), so reading the scope is all that is needed; a SigV4 library would add verification we skip.
+// Authorization header or the X-Amz-Credential query parameter. The emulated AWS APIs do not verify signatures (any
+// credentials work locally), so reading the scope is all they need. API Gateway's AWS_IAM routes are the exception:
+// they verify with the credentials the identity pools issued (src/gateway/auth/iamAuthorize.ts).
 const SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/;
 
 export interface CredentialScope {
