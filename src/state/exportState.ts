@@ -30,6 +30,7 @@ export async function exportState(store: Store, clock: Clock = systemClock): Pro
     pools,
     ...(await exportIdentityPools(store, clock)),
     stacks: await allRecords(store, STATE_TABLES.stacks, []),
+    appliedTemplates: await allRecords(store, STATE_TABLES.appliedTemplates, []),
     cloudFormationStacks: await allRecords(store, STATE_TABLES.cloudFormationStacks, []),
     ...(refreshTokenKey ? { refreshTokenKey } : {}),
   };

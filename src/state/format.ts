@@ -11,7 +11,7 @@ import { users } from '../cognito/model/user.js';
 import type { UserPoolRecord } from '../cognito/model/userPool.js';
 import { poolSigningKeys, type PoolKeysRecord } from '../cognito/tokens/keys.js';
 import { tokenSessions, tokenSignOuts } from '../cognito/tokens/sessions.js';
-import { stacks, type StackRecord } from '../iac/stacks/stackRecord.js';
+import { appliedTemplates, stacks, type AppliedTemplate, type StackRecord } from '../iac/stacks/stackRecord.js';
 import type { TableSpec } from '../store/store.js';
 import { checkRecords, list, StateFileError } from './checks.js';
 import { validateIdentityPools, type IdentityPoolsPart } from './identityPools.js';
@@ -49,6 +49,9 @@ export { StateFileError } from './checks.js';
  *     "openIdTokenKey":       the RSA key GetOpenIdToken signs with, as a JWK pair (private parts included), so that
  *                            tokens from before verify after an import with the same JWKS; absent if none was made yet,
  *     "stacks":               the template stacks as cogniform remembers them (logical → physical ids, outputs),
+ *     "appliedTemplates":     each template stack's last good template and parameters, what a failed reconcile rolls
+ *                            back to (absent in files written before 2026-12-05: those stacks get one at their next
+ *                            successful reconcile),
  *     "cloudFormationStacks": what the CloudFormation API shows of stacks deployed through it (serverless deploy),
  *     "refreshTokenKey":      the key that seals refresh tokens (base64), absent if none was made yet
  *   }
@@ -117,11 +120,12 @@ export interface StateFile extends Partial<IdentityPoolsPart> {
   cogniform: string;
   pools: PoolState[];
   stacks: StackRecord[];
+  appliedTemplates?: AppliedTemplate[];
   cloudFormationStacks: StackMeta[];
   refreshTokenKey?: string;
 }
 
-export const STATE_TABLES = { stacks, cloudFormationStacks: stackMetas, signingKeys: poolSigningKeys };
+export const STATE_TABLES = { stacks, appliedTemplates, cloudFormationStacks: stackMetas, signingKeys: poolSigningKeys };
 
 /** Checks the shape of a parsed state file, so that an import either writes all of it or nothing. */
 export function validateState(given: unknown): StateFile {
@@ -157,6 +161,16 @@ export function validateState(given: unknown): StateFile {
   });
   validateIdentityPools(file);
   checkRecords('stacks', list(file, 'stacks', 'stacks'), stacks);
+  if (file.appliedTemplates !== undefined) {
+    const applied = list(file, 'appliedTemplates', 'appliedTemplates');
+    checkRecords('appliedTemplates', applied, appliedTemplates);
+    const named = new Set((file.stacks ?? []).map((stack) => stack.Name));
+    applied.forEach((entry, i) => {
+      const { Stack, Template } = entry as Partial<AppliedTemplate>;
+      if (!named.has(Stack!)) throw new StateFileError(`appliedTemplates[${i}].Stack "${Stack}" is not one of the file's stacks.`);
+      if (typeof Template !== 'object' || Template === null) throw new StateFileError(`appliedTemplates[${i}].Template must be an object.`);
+    });
+  }
   checkRecords('cloudFormationStacks', list(file, 'cloudFormationStacks', 'cloudFormationStacks'), stackMetas);
   if (file.refreshTokenKey !== undefined && typeof file.refreshTokenKey !== 'string') {
     throw new StateFileError('"refreshTokenKey" must be a base64 string.');

@@ -35,6 +35,7 @@ export async function importState(store: Store, given: unknown): Promise<ImportR
     }
     const identities = await importIdentityPools(tx, store, file);
     await putAll(tx, store, STATE_TABLES.stacks, file.stacks);
+    await putAll(tx, store, STATE_TABLES.appliedTemplates, file.appliedTemplates ?? []);
     await putAll(tx, store, STATE_TABLES.cloudFormationStacks, file.cloudFormationStacks);
     const secrets = store.table(serverSecrets);
     if (file.refreshTokenKey && !(await tx.get(secrets, ['refreshTokenKey']))) {
