@@ -7,12 +7,14 @@ import { createRequire } from 'node:module';
 
 let known: Set<string> | undefined;
 
-/** Loaded at run time only: its type declarations are TypeScript sources that do not compile under our settings. */
-const cloudform = createRequire(import.meta.url)('cloudform-types') as Record<string, unknown>;
-
-/** Every `AWS::` and `Alexa::` type cloudform-types has a resource class for (read once, about 10 ms). */
+/**
+ * Every `AWS::` and `Alexa::` type cloudform-types has a resource class for, read on the first check: loading the
+ * package takes about 290 ms, which an emulator started without templates should not pay. Loaded at run time only:
+ * its type declarations are TypeScript sources that do not compile under our settings.
+ */
 function awsTypes(): Set<string> {
   if (known) return known;
+  const cloudform = createRequire(import.meta.url)('cloudform-types') as Record<string, unknown>;
   known = new Set();
   for (const service of Object.values(cloudform)) {
     if (!service || typeof service !== 'object') continue;
