@@ -7,6 +7,7 @@ import type { CloudFormationDeps } from './index.js';
 import { QueryError } from '../server/query.js';
 import { validationError } from './errors.js';
 import { templateUrlLocation } from './templateUrl.js';
+import { messageOf } from '../errorMessage.js';
 
 // What CreateStack, UpdateStack, CreateChangeSet and ValidateTemplate are given: the template (inline or by URL),
 // parameter values, tags and capabilities, checked as CloudFormation checks them before it starts any work.
@@ -38,7 +39,7 @@ export function loadTemplate(stackName: string, text: string): LoadedTemplate {
 }
 
 export function formatError(error: unknown): QueryError {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   if (!(error instanceof TemplateError)) return validationError(`Template format error: ${message}`);
   const at = message.indexOf('Template format error:');
   return validationError(at >= 0 ? message.slice(at) : `Template format error: ${error.reason} (${error.location.line}:${error.location.column})`);

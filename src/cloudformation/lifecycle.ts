@@ -9,6 +9,7 @@ import { EventLog } from './model/events.js';
 import { updateStackMeta, type StackMeta } from './model/stacks.js';
 import { rootEvent, track, type Tracker } from './tracker.js';
 import { outputsOf } from './views.js';
+import { messageOf } from '../errorMessage.js';
 
 // A stack's life as CloudFormation runs it: the call answers at once with the stack IN_PROGRESS and its root event
 // written; the work runs after, in the templates' queue (one change at a time, file saves included), and leaves
@@ -43,7 +44,6 @@ export interface Outcome {
 
 const USER_INITIATED = 'User Initiated';
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const descriptionsOf = (loaded: LoadedTemplate) =>
   Object.fromEntries(Object.entries(loaded.template.Outputs ?? {}).flatMap(([key, o]) => (typeof o.Description === 'string' ? [[key, o.Description]] : [])));

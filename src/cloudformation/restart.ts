@@ -9,6 +9,7 @@ import { EventLog } from './model/events.js';
 import { findStackMeta, listStackMetas, type StackMeta } from './model/stacks.js';
 import { planChangeSet } from './operations/changeSets/createChangeSet.js';
 import { rootEvent, track } from './tracker.js';
+import { messageOf } from '../errorMessage.js';
 
 // A crash (SIGKILL, power cut) while a CloudFormation operation ran leaves its stack *_IN_PROGRESS, a status from
 // which CloudFormation refuses every change, so the next deploy would fail forever. At the next start, once
@@ -38,7 +39,7 @@ export async function settleInterrupted(deps: CloudFormationDeps): Promise<strin
       lines.push(`${was}; now ${await deps.templates().stackJob((engine) => settle(deps, engine, meta))}`);
     } catch (error) {
       // The start goes on: the stack stays as it is, and says so.
-      lines.push(`${was}; ending the operation failed: ${error instanceof Error ? error.message : String(error)}`);
+      lines.push(`${was}; ending the operation failed: ${messageOf(error)}`);
     }
   }
   for (const meta of await listStackMetas(deps.store)) {

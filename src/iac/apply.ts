@@ -3,6 +3,7 @@ import type { Action } from './plan.js';
 import { acceptedProvider, providerFor, type ProviderContext, type Provisioned, type ResourceProvider } from './resources/index.js';
 import type { StackResource } from './stacks/stackRecord.js';
 import { TemplateError, templateError, type LoadedTemplate } from './template.js';
+import { messageOf } from '../errorMessage.js';
 
 // Applying one resource's decision through its provider, and the rules a replacement follows. The order of the
 // steps across a stack is ./reconcile.ts's.
@@ -98,6 +99,6 @@ export async function atResource<R>(loaded: LoadedTemplate, logicalId: string, w
 function resourceError(loaded: LoadedTemplate, logicalId: string, error: unknown): TemplateError {
   if (error instanceof TemplateError) return error;
   const type = (error as { type?: string }).type;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return templateError(loaded, ['Resources', logicalId], type ? `${type}: ${message}` : message);
 }

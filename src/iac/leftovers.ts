@@ -1,6 +1,7 @@
 import { removeResource } from './apply.js';
 import type { ProviderContext } from './resources/index.js';
 import { sameResource, type Leftover, type StackResource } from './stacks/stackRecord.js';
+import { messageOf } from '../errorMessage.js';
 
 // A reconcile saves its stack before and after each change (./reconcile.ts), so that a crash (SIGKILL, power loss)
 // between a Cognito write and the stack's record of it leaves something the next start can find: a resource being
@@ -19,7 +20,7 @@ export async function removeLeftovers(context: ProviderContext, leftovers: Lefto
       await removeResource(context, Resource);
       context.log(`stack ${context.stackName}: removed ${LogicalId} ${Resource.Type} ${Resource.PhysicalId}, left by a reconcile that was cut off`);
     } catch (error) {
-      context.log(`stack ${context.stackName}: could not remove ${LogicalId} ${Resource.Type} ${Resource.PhysicalId}, left by a reconcile that was cut off: ${error instanceof Error ? error.message : String(error)}`);
+      context.log(`stack ${context.stackName}: could not remove ${LogicalId} ${Resource.Type} ${Resource.PhysicalId}, left by a reconcile that was cut off: ${messageOf(error)}`);
     }
   }
 }

@@ -9,6 +9,7 @@ import { outputsOf, pinnedIdOf, startingPoint } from './stackScope.js';
 import { reconcileJournal, reconcileSteps, stepKey, type JournalRecord, type StepChange, type StepRecord } from './stacks/journal.js';
 import { appliedTemplates, readAppliedTemplate, stacks, type Leftover, type ReconcileSummary, type StackRecord, type StackResource } from './stacks/stackRecord.js';
 import { unlocated, type LoadedTemplate } from './template.js';
+import { messageOf } from '../errorMessage.js';
 
 // Reconciling one stack: the template's resources resolved in dependency order, each created, updated in place,
 // replaced or left alone (./plan.ts decides, ./apply.ts applies), then the resources the template dropped deleted,
@@ -383,7 +384,6 @@ function withLeftovers(stack: StackRecord, leftovers: Leftover[]): StackRecord {
   return leftovers.length ? { ...rest, Leftovers: [...leftovers] } : rest;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const retains = (policy: string | undefined) => policy === 'Retain' || policy === 'RetainExceptOnCreate';
 

@@ -1,6 +1,7 @@
 import { reconcile, type ReconcileDeps } from './reconcile.js';
 import { reconcileJournal } from './stacks/journal.js';
 import { unlocated } from './template.js';
+import { messageOf } from '../errorMessage.js';
 
 // Finishing what a crash cut off: a reconcile journals its request before its first change (./stacks/journal.ts) and
 // drops the journal when it ends, so a journal found at start is a reconcile that never ended.
@@ -26,7 +27,7 @@ export async function recoverInterrupted(deps: ReconcileDeps): Promise<string[]>
       });
       lines.push(`stack ${stackName}: ${what} was cut off (cogniform stopped); finished it`);
     } catch (error) {
-      lines.push(`stack ${stackName}: ${what} was cut off (cogniform stopped); running it again failed: ${error instanceof Error ? error.message : String(error)}`);
+      lines.push(`stack ${stackName}: ${what} was cut off (cogniform stopped); running it again failed: ${messageOf(error)}`);
     }
   }
   return lines;

@@ -6,8 +6,9 @@ import { isEmulated } from './apply.js';
 import { reconcile, type Change, type ReconcileDeps, type ReconcileRequest, type ReconcileResult } from './reconcile.js';
 import { loadStack, templateFiles, type SourceOptions } from './sources.js';
 import { deleteStackRecord, listStacks } from './stacks/stackRecord.js';
-import { TemplateError, unlocated } from './template.js';
+import { unlocated } from './template.js';
 import { warnAboutTriggers } from './triggerCheck.js';
+import { messageOf } from '../errorMessage.js';
 
 // The templates `cogniform start PATH...` was given: each reconcile loads them all and brings every stack in line,
 // prints what changed, and removes the stacks of files that are gone. A file that fails to load or apply keeps its
@@ -55,7 +56,7 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
     try {
       files = await templateFiles(options.paths);
     } catch (error) {
-      errors.push(describe(error));
+      errors.push(messageOf(error));
     }
     for (const file of files) {
       try {
@@ -64,7 +65,7 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
         reconciled.push({ loaded, stack: result.stack });
         deps.log.info(summary(file, stackName, result.changes, result.durationMs));
       } catch (error) {
-        errors.push(describe(error));
+        errors.push(messageOf(error));
       }
     }
     await removeStacksOfMissingFiles(new Set(files.map((f) => path.resolve(f))), errors);
@@ -85,7 +86,7 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
         await deleteStackRecord(deps.store, stack.Name);
         deps.log.info(summary(stack.Source, stack.Name, result.changes, result.durationMs) + ' (file removed: stack deleted)');
       } catch (error) {
-        errors.push(describe(error));
+        errors.push(messageOf(error));
       }
     }
   }
@@ -109,8 +110,8 @@ export function createTemplates(deps: TemplatesDeps, options: TemplatesOptions) 
       await warnAboutTriggers(deps, [{ loaded, stack: result.stack }]);
       return { stackName, summary: text, outputs: result.stack.Outputs, errors: [] };
     } catch (error) {
-      deps.log.error(describe(error));
-      return { summary: '', outputs: {}, errors: [describe(error)] };
+      deps.log.error(messageOf(error));
+      return { summary: '', outputs: {}, errors: [messageOf(error)] };
     }
   }
 
@@ -171,10 +172,6 @@ export type Templates = ReturnType<typeof createTemplates>;
 
 const exists = (file: string) => access(file).then(() => true, () => false);
 
-function describe(error: unknown): string {
-  if (error instanceof TemplateError) return error.message;
-  return error instanceof Error ? error.message : String(error);
-}
 
 const SIGNS: Record<Change['action'], string> = { create: '+', update: '~', replace: '±', delete: '-', unchanged: '=' };
 

@@ -3,6 +3,7 @@ import type { Deps } from '../deps.js';
 import { UnexpectedLambdaException, UserLambdaValidationException } from '../errors.js';
 import { attributeMap, type UserRecord } from '../model/user.js';
 import type { UserPoolRecord } from '../model/userPool.js';
+import { messageOf } from '../../errorMessage.js';
 
 // Calling a user-pool trigger: the event envelope every trigger shares (developer guide, "Customizing user pool
 // workflows with Lambda triggers", common parameters) and how a failing function reaches the caller.
@@ -86,7 +87,6 @@ export async function invokeTrigger<Req, Res>(deps: TriggerDeps, call: TriggerCa
   }
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** `request.userAttributes`: every attribute as a string, with the status Cognito adds (`cognito:user_status`). */
 export function triggerAttributes(user: UserRecord | undefined): Record<string, string> {

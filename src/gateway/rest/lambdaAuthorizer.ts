@@ -4,6 +4,7 @@ import { requestContext, requestFields, type RestCall } from './call.js';
 import { responses } from './gatewayResponses.js';
 import type { RestAuthorizer } from './model.js';
 import { evaluatePolicy, statementsOf, type PolicyStatement } from './policy.js';
+import { messageOf } from '../../errorMessage.js';
 
 // CUSTOM authorizers, TOKEN and REQUEST (developer guide, "Use API Gateway Lambda authorizers": input, output,
 // caching). The identity sources must all be present and non-empty, else 401 without invoking; a TOKEN
@@ -39,7 +40,7 @@ export function lambdaAuthorizers(deps: Pick<GatewayDeps, 'functions' | 'clock' 
     try {
       result = await fn.invoke(event);
     } catch (error) {
-      if ((error instanceof Error ? error.message : String(error)) === 'Unauthorized') return deny(responses.unauthorized);
+      if (messageOf(error) === 'Unauthorized') return deny(responses.unauthorized);
       deps.log.error(`Authorizer ${authorizer.name} failed`, error);
       return deny(responses.authorizerFailure);
     }

@@ -11,6 +11,7 @@ import { EventLog, ROOT_TYPE } from '../../model/events.js';
 import { lookUpChangeSet } from '../../model/findChangeSet.js';
 import { findStackMeta, newStackMeta, putStackMeta, UPDATABLE, type StackMeta } from '../../model/stacks.js';
 import { mustBeApiStack, findStack } from '../../views.js';
+import { messageOf } from '../../../errorMessage.js';
 
 /** AWS's StatusReason for a change set that would change nothing (observed, reference §7.3). */
 export const NO_CHANGES = "The submitted information didn't contain changes. Submit different information to create a change set.";
@@ -84,7 +85,7 @@ export async function planChangeSet(
       ? { ...record, Status: 'FAILED', StatusReason: NO_CHANGES }
       : { ...record, Status: 'CREATE_COMPLETE', ExecutionStatus: 'AVAILABLE', Changes: changes });
   } catch (error) {
-    await putChangeSet(deps.store, { ...record, Status: 'FAILED', StatusReason: error instanceof Error ? error.message : String(error) });
+    await putChangeSet(deps.store, { ...record, Status: 'FAILED', StatusReason: messageOf(error) });
   }
 }
 
