@@ -1,7 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { ALGORITHM_IDENTIFIER, SignatureV4, getCanonicalHeaders, type getCanonicalQuery } from '@smithy/signature-v4';
 import type { IssuedCredentials } from '../../cognitoIdentity/credentials.js';
 import type { GatewayDeps, GatewayRequest } from '../routes.js';
+import { sameText } from '../../cognito/auth/sameText.js';
 import { refusals, signatureExpired, signatureMismatch, signatureNotYetCurrent, type IamRefusal } from './iamRefusals.js';
 import { Sha256 } from './iamSha256.js';
 import { header, signatureClaim, signedQuery, type SignatureClaim, type SignedQuery } from './iamSignature.js';
@@ -29,13 +30,13 @@ export async function authorizeIam(request: GatewayRequest, deps: Pick<GatewayDe
   if (-late > SKEW_MS) return { refusal: signatureNotYetCurrent(claim.amzDate, now, SKEW_MS) };
 
   const issued = await deps.credentials.find(claim.accessKeyId);
-  if (!issued || claim.securityToken === undefined || !equal(claim.securityToken, issued.sessionToken)) {
+  if (!issued || claim.securityToken === undefined || !sameText(claim.securityToken, issued.sessionToken)) {
     return { refusal: refusals.invalidToken };
   }
   if (now.getTime() >= issued.expiration) return { refusal: refusals.expiredToken };
 
   const expected = await recompute(request, query, claim, issued);
-  return equal(expected.signature, claim.signature) ? { caller: issued } : { refusal: signatureMismatch(expected.canonicalRequest, expected.stringToSign) };
+  return sameText(expected.signature, claim.signature) ? { caller: issued } : { refusal: signatureMismatch(expected.canonicalRequest, expected.stringToSign) };
 }
 
 type SignableRequest = Parameters<typeof getCanonicalQuery>[0];
@@ -79,8 +80,3 @@ function signedPath(request: GatewayRequest): string {
   return request.signedPath ?? `/restapis/${request.apiId}/${request.stage}/_user_request_${request.path}`;
 }
 
-function equal(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}

@@ -1,5 +1,7 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { cookieValues } from '../protocol/form.js';
+import { sameText } from '../../cognito/auth/sameText.js';
 import { formOf } from './hostedRequest.js';
 import { html, type Html } from './html.js';
 
@@ -42,25 +44,9 @@ export function csrfField(reply: FastifyReply): Html {
   return html`<input type="hidden" name="${CSRF_FIELD}" value="${token}">`;
 }
 
-/** Every value the request's Cookie header gives `name` (another app on the same host may have set one too). */
-function cookieValues(request: FastifyRequest, name: string): string[] {
-  const raw = request.headers.cookie;
-  const text = Array.isArray(raw) ? raw.join(';') : (raw ?? '');
-  return text.split(';').flatMap((part) => {
-    const at = part.indexOf('=');
-    return at > 0 && part.slice(0, at).trim() === name ? [part.slice(at + 1).trim()] : [];
-  });
-}
-
-/** Constant-time equality; byte lengths compared first (timingSafeEqual throws on a mismatch, `é` is two bytes). */
-function same(a: string, b: string): boolean {
-  const [x, y] = [Buffer.from(a), Buffer.from(b)];
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /** Whether the posted form's `_csrf` is the token of the request's CSRF cookie. */
 export function csrfHolds(request: FastifyRequest): boolean {
   const posted = formOf(request)[CSRF_FIELD];
   if (!posted) return false;
-  return cookieValues(request, CSRF_COOKIE).some((value) => value !== '' && same(value, posted));
+  return cookieValues(request, CSRF_COOKIE).some((value) => value !== '' && sameText(posted, value));
 }

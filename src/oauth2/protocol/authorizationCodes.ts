@@ -1,6 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { TableSpec } from '../../store/store.js';
 import type { OAuthDeps } from '../authorization.js';
+import { sameText } from '../../cognito/auth/sameText.js';
 import { OAuthError } from './oauthError.js';
 
 // Authorization codes (RFC 6749 §4.1.2): single use, bound to the client and redirect_uri they were issued for,
@@ -62,7 +63,5 @@ export async function redeemCode(
 /** RFC 7636 §4.6: BASE64URL(SHA256(ASCII(code_verifier))) == code_challenge. */
 function verifierMatches(verifier: string | undefined, challenge: string): boolean {
   if (!verifier) return false;
-  const computed = Buffer.from(createHash('sha256').update(verifier, 'ascii').digest('base64url'));
-  const expected = Buffer.from(challenge);
-  return computed.length === expected.length && timingSafeEqual(computed, expected);
+  return sameText(createHash('sha256').update(verifier, 'ascii').digest('base64url'), challenge);
 }

@@ -1,8 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { CognitoError } from '../../cognito/errors.js';
 import { clientById, type SignInClient } from '../../cognito/operations/signIn/flow/signInClient.js';
 import type { OAuthDeps } from '../authorization.js';
+import { sameText } from '../../cognito/auth/sameText.js';
 import { header } from './form.js';
 import { OAuthError } from './oauthError.js';
 
@@ -33,12 +33,7 @@ function basicCredentials(request: FastifyRequest): Credentials | undefined {
   }
 }
 
-function sameSecret(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+const sameSecret = (given: string | undefined, expected: string) => given !== undefined && sameText(given, expected);
 
 export async function authenticateClient(deps: Pick<OAuthDeps, 'store'>, request: FastifyRequest, form: URLSearchParams): Promise<SignInClient> {
   const basic = basicCredentials(request);

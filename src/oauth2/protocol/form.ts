@@ -18,3 +18,13 @@ export function header(request: FastifyRequest, name: string): string | undefine
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
+
+/** Every value the request's Cookie header gives `name` (another app on the same host may have set one too). */
+export function cookieValues(request: FastifyRequest, name: string): string[] {
+  const raw = request.headers.cookie;
+  const text = Array.isArray(raw) ? raw.join(';') : (raw ?? '');
+  return text.split(';').flatMap((part) => {
+    const at = part.indexOf('=');
+    return at > 0 && part.slice(0, at).trim() === name ? [part.slice(at + 1).trim()] : [];
+  });
+}

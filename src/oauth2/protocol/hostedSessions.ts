@@ -3,7 +3,7 @@ import { users, type UserRecord } from '../../cognito/model/user.js';
 import type { UserPoolRecord } from '../../cognito/model/userPool.js';
 import type { TableSpec } from '../../store/store.js';
 import type { OAuthDeps } from '../authorization.js';
-import { header } from './form.js';
+import { cookieValues } from './form.js';
 
 // The hosted UI's sign-in session: a second authorize within the hour skips the form ("Managed login sets browser
 // cookies that are valid for one hour", access-token page). The cookie holds a random id only; what it stands for
@@ -24,14 +24,6 @@ export interface HostedSessionRecord {
 
 export const hostedSessions: TableSpec<HostedSessionRecord> = { name: 'hostedSessions', key: (s) => [s.Id] };
 
-function cookieValue(request: FastifyRequest, name: string): string | undefined {
-  for (const part of (header(request, 'cookie') ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
-  }
-  return undefined;
-}
-
 const cookie = (value: string, maxAge: number) =>
   `${SESSION_COOKIE}=${value}; Max-Age=${maxAge}; Path=/; HttpOnly; SameSite=Lax`;
 
@@ -41,7 +33,7 @@ export async function currentSession(
   request: FastifyRequest,
   pool: UserPoolRecord,
 ): Promise<{ user: UserRecord; authTime: number } | undefined> {
-  const id = cookieValue(request, SESSION_COOKIE);
+  const id = cookieValues(request, SESSION_COOKIE)[0];
   const session = id ? await deps.store.table(hostedSessions).get([id]) : undefined;
   if (!session || session.UserPoolId !== pool.Id || session.ExpiresAt <= deps.clock.now().getTime()) return undefined;
   const user = await deps.store.table(users).findOne('bySub', [pool.Id, session.Sub]);
@@ -57,7 +49,7 @@ export async function startSession(
   authTime: number,
 ): Promise<void> {
   const table = deps.store.table(hostedSessions);
-  const previous = cookieValue(reply.request, SESSION_COOKIE);
+  const previous = cookieValues(reply.request, SESSION_COOKIE)[0];
   const session: HostedSessionRecord = {
     Id: deps.ids.uuid(),
     UserPoolId: pool.Id,
@@ -75,7 +67,7 @@ export async function startSession(
 
 /** Logout: the session forgotten and its cookie cleared. */
 export async function endSession(deps: Pick<OAuthDeps, 'store'>, reply: FastifyReply): Promise<void> {
-  const id = cookieValue(reply.request, SESSION_COOKIE);
+  const id = cookieValues(reply.request, SESSION_COOKIE)[0];
   if (id) {
     const table = deps.store.table(hostedSessions);
     await deps.store.transact(`hostedSession\0${id}`, async (tx) => {
