@@ -4,7 +4,8 @@ import { missingRequired as missingOf, setNewPassword } from '../../cognito/oper
 import { checkCodeMfa, CODE_PARAMETER, type CodeFactor } from '../../cognito/operations/signIn/challenges/smsMfa.js';
 import { checkSoftwareTokenMfa } from '../../cognito/operations/signIn/challenges/softwareTokenMfa.js';
 import type { SignInDeps } from '../../cognito/operations/signIn/flow/outcome.js';
-import { secretHash, type SignInClient } from '../../cognito/operations/signIn/flow/signInClient.js';
+import type { SignInClient } from '../../cognito/operations/signIn/flow/signInClient.js';
+import { clientProof } from './hostedRequest.js';
 
 // The hosted UI's challenge steps, checked exactly as RespondToAuthChallenge checks their answers (the check half of
 // src/cognito/operations/signIn/challenges/*): the page's fields become the ChallengeResponses an API client sends.
@@ -20,13 +21,9 @@ export interface Answered {
  * USERNAME and SECRET_HASH as an API client sends them: the hosted UI is the client's own server side, so it proves
  * the secret itself.
  */
-function responsesFor(target: SignInClient, username: string, extra: Record<string, string>): Record<string, string> {
-  const secret = target.client.ClientSecret;
-  return {
-    USERNAME: username,
-    ...(secret ? { SECRET_HASH: secretHash(secret, username, target.client.ClientId) } : {}),
-    ...extra,
-  };
+export function responsesFor(target: Pick<SignInClient, 'client'>, username: string, extra: Record<string, string>): Record<string, string> {
+  const { SecretHash } = clientProof(target.client, username);
+  return { USERNAME: username, ...(SecretHash ? { SECRET_HASH: SecretHash } : {}), ...extra };
 }
 
 /** SMS_MFA / EMAIL_OTP. */

@@ -2,10 +2,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { findUser } from '../../cognito/model/user.js';
 import { answerSelectMfaType } from '../../cognito/operations/signIn/challenges/mfaChallenge.js';
 import { userFactors } from '../../cognito/operations/signIn/challenges/mfaFactors.js';
-import { secretHash } from '../../cognito/operations/signIn/flow/signInClient.js';
 import type { OAuthDeps } from '../authorization.js';
 import { postedAttributes } from './attributeFields.js';
-import { answerCode, answerNewPassword, answerTotp, missingRequired, type Answered } from './challengeAnswers.js';
+import { answerCode, answerNewPassword, answerTotp, missingRequired, responsesFor, type Answered } from './challengeAnswers.js';
 import { formOf, openPage, type HostedPage } from './hostedRequest.js';
 import { messageOf } from './messages.js';
 import { sendErrorPage } from './page.js';
@@ -56,12 +55,7 @@ export function registerChallenges(app: FastifyInstance, deps: OAuthDeps): void 
     const opened = await openStep(deps, request, reply);
     if (!opened) return reply;
     const { page, form } = opened;
-    const { client } = page.authorization;
-    const responses = {
-      USERNAME: form.username,
-      ANSWER: form.factor ?? '',
-      ...(client.ClientSecret ? { SECRET_HASH: secretHash(client.ClientSecret, form.username, client.ClientId) } : {}),
-    };
+    const responses = responsesFor(page.authorization, form.username, { ANSWER: form.factor ?? '' });
     const user = await findUser(deps.store, page.authorization.pool, form.username);
     try {
       // answerSelectMfaType refuses a session that is not this user's.

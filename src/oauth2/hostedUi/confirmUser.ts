@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConfirmSignUp } from '../../cognito/operations/signUp/confirmSignUp.js';
-import { clientById, secretHash } from '../../cognito/operations/signIn/flow/signInClient.js';
+import { clientById } from '../../cognito/operations/signIn/flow/signInClient.js';
 import type { OAuthDeps } from '../authorization.js';
 import { html } from './html.js';
-import { poolContext, queryValue } from './hostedRequest.js';
+import { clientProof, poolContext, queryValue } from './hostedRequest.js';
 import { brandingOf, sendErrorPage, sendPage } from './page.js';
 
 // GET /confirmUser?client_id=&user_name=&confirmation_code=: the link of a CONFIRM_WITH_LINK sign-up email
@@ -26,11 +26,7 @@ export function registerConfirmUser(app: FastifyInstance, deps: OAuthDeps): void
     }
     // Unknown client, wrong, used or expired code, bad values: the Cognito error, shown by the scope's error page.
     const { pool, client } = await clientById(deps.store, clientId);
-    const secret = client.ClientSecret;
-    await confirmSignUp(poolContext(deps, pool), {
-      ClientId: clientId, Username: username, ConfirmationCode: code,
-      ...(secret ? { SecretHash: secretHash(secret, username, clientId) } : {}),
-    });
+    await confirmSignUp(poolContext(deps, pool), { ...clientProof(client, username), Username: username, ConfirmationCode: code });
     const content = html`<h1>Account confirmed</h1><p class="textDescription-customizable">Your registration has been confirmed. You can now sign in.</p>`;
     return sendPage(reply, 'Account confirmed', content, await brandingOf(deps.store, pool.Id, clientId));
   };

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formOf as formParameters } from '../protocol/form.js';
 import type { RequestContext } from '../../cognito/deps.js';
+import type { UserPoolClientRecord } from '../../cognito/model/client.js';
 import type { UserPoolRecord } from '../../cognito/model/userPool.js';
 import { secretHash } from '../../cognito/operations/signIn/flow/signInClient.js';
 import { checkAuthorizeRequest, type Authorization, type OAuthDeps } from '../authorization.js';
@@ -91,6 +92,11 @@ export function queryValue(request: FastifyRequest, name: string): string | unde
  * client's own server side, so it proves the secret as an API client would.
  */
 export function clientFields({ authorization: { client } }: HostedPage, username: string): { ClientId: string; SecretHash?: string } {
+  return clientProof(client, username);
+}
+
+/** The same for a client found otherwise (the /confirmUser link names its client). */
+export function clientProof(client: UserPoolClientRecord, username: string): { ClientId: string; SecretHash?: string } {
   const secret = client.ClientSecret;
   return { ClientId: client.ClientId, ...(secret ? { SecretHash: secretHash(secret, username, client.ClientId) } : {}) };
 }
