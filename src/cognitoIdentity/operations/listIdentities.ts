@@ -2,7 +2,8 @@ import type { ListIdentitiesInput, ListIdentitiesResponse } from '@aws-sdk/clien
 import type { CognitoIdentityDeps } from '../deps.js';
 import { identities, identityToApi } from '../model/identity.js';
 import { findPool } from '../model/identityPool.js';
-import { fromToken, toToken } from '../pagination.js';
+import { nextToken } from '../../cognito/pagination.js';
+import { fromToken } from '../pagination.js';
 
 /** ListIdentities: a pool's identities, MaxResults (1-60, required) at a time. cogniform never disables one, so HideDisabled changes nothing. */
 export function ListIdentities({ store }: Pick<CognitoIdentityDeps, 'store'>) {
@@ -12,7 +13,7 @@ export function ListIdentities({ store }: Pick<CognitoIdentityDeps, 'store'>) {
     return {
       IdentityPoolId: pool.IdentityPoolId,
       Identities: page.items.map(identityToApi),
-      ...(page.next ? { NextToken: toToken(page.next) } : {}),
+      ...nextToken(page),
     };
   };
 }

@@ -1,7 +1,8 @@
 import type { ListIdentityPoolsInput, ListIdentityPoolsResponse } from '@aws-sdk/client-cognito-identity';
 import type { CognitoIdentityDeps } from '../deps.js';
 import { identityPools } from '../model/identityPool.js';
-import { fromToken, toToken } from '../pagination.js';
+import { nextToken } from '../../cognito/pagination.js';
+import { fromToken } from '../pagination.js';
 
 /** ListIdentityPools: the region's pools, MaxResults (1-60, required) at a time, in id order. */
 export function ListIdentityPools({ store }: Pick<CognitoIdentityDeps, 'store'>) {
@@ -9,7 +10,7 @@ export function ListIdentityPools({ store }: Pick<CognitoIdentityDeps, 'store'>)
     const page = await store.table(identityPools).list([], { limit: input.MaxResults!, partial: `${region}:`, after: fromToken(input.NextToken) });
     return {
       IdentityPools: page.items.map((p) => ({ IdentityPoolId: p.IdentityPoolId, IdentityPoolName: p.IdentityPoolName })),
-      ...(page.next ? { NextToken: toToken(page.next) } : {}),
+      ...nextToken(page),
     };
   };
 }
