@@ -27,3 +27,13 @@ export interface CredentialsLookup {
   /** The credentials issued under `accessKeyId`, expired or not; undefined when cogniform never issued them. */
   find(accessKeyId: string): Promise<IssuedCredentials | undefined>;
 }
+
+/**
+ * The identity's authentication methods reference, as Cognito's OpenID token carries it and API Gateway passes it
+ * on: `authenticated`, then each login's provider and `<provider>:CognitoSignIn:<sub>`; or `unauthenticated`.
+ */
+export function amrOf(logins: IssuedCredentials['logins']): string[] {
+  return logins.length
+    ? ['authenticated', ...logins.flatMap(({ provider, sub }) => [provider, `${provider}:CognitoSignIn:${sub}`])]
+    : ['unauthenticated'];
+}

@@ -1,6 +1,7 @@
 import type { GetOpenIdTokenInput, GetOpenIdTokenResponse } from '@aws-sdk/client-cognito-identity';
 import { SignJWT } from 'jose';
 import { openIdentity } from '../access.js';
+import { amrOf } from '../credentials.js';
 import type { CognitoIdentityDeps } from '../deps.js';
 import { OPEN_ID_ALG, openIdKey } from '../openIdKey.js';
 
@@ -17,9 +18,7 @@ export function GetOpenIdToken(deps: Pick<CognitoIdentityDeps, 'store' | 'tokens
   const { store, clock } = deps;
   return async (input: GetOpenIdTokenInput, region: string): Promise<GetOpenIdTokenResponse> => {
     const { pool, identity, logins } = await openIdentity(deps, region, input.IdentityId!, input.Logins);
-    const amr = logins.length
-      ? ['authenticated', ...logins.flatMap((l) => [l.provider, `${l.provider}:CognitoSignIn:${l.sub}`])]
-      : ['unauthenticated'];
+    const amr = amrOf(logins);
     const key = await openIdKey(store);
     const iat = Math.floor(clock.now().getTime() / 1000);
     const Token = await new SignJWT({ amr })

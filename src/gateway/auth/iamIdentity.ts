@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IssuedCredentials } from '../../cognitoIdentity/credentials.js';
+import { amrOf, type IssuedCredentials } from '../../cognitoIdentity/credentials.js';
 
 // Who signed an AWS_IAM request, as API Gateway tells the integration. Identity-pool credentials are an STS session
 // of the pool's role named `CognitoIdentityCredentials` (AssumeRoleWithWebIdentity's RoleSessionName in the basic
@@ -39,9 +39,7 @@ export function callerIdentity(caller: IssuedCredentials) {
  */
 export function iamAuthorizer(caller: IssuedCredentials) {
   const session = roleSession(caller);
-  const amr = caller.authenticated
-    ? ['authenticated', ...caller.logins.flatMap(({ provider, sub }) => [provider, `${provider}:CognitoSignIn:${sub}`])]
-    : ['unauthenticated'];
+  const amr = amrOf(caller.logins);
   return {
     accessKey: caller.accessKeyId,
     accountId: caller.accountId,

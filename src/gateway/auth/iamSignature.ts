@@ -8,7 +8,6 @@ import { basicDate, incompleteHeader, incompleteQuery, malformedDate, scopeDateM
 // -Expires, -Security-Token). Only the form is checked here; the time, the key and the signature come after.
 
 export interface SignatureClaim {
-  presigned: boolean;
   accessKeyId: string;
   /** The credential scope after the key, `<date>/<region>/<service>/aws4_request`. */
   scope: string;
@@ -67,7 +66,6 @@ function fromHeader(request: GatewayRequest, authorization: string): SignatureCl
   // A Date header (RFC 7231) stands for X-Amz-Date when there is none; the string to sign holds it in basic format.
   const fromDateHeader = amzDate === undefined && !Number.isNaN(Date.parse(date!)) ? basicDate(new Date(date!)) : undefined;
   return claim({
-    presigned: false,
     credential: params.get('Credential')!,
     amzDate: fromDateHeader ?? date!,
     signedHeaders: params.get('SignedHeaders')!,
@@ -82,7 +80,6 @@ function fromQuery(param: (name: string) => string | undefined): SignatureClaim 
   const missing = required.filter((name) => !param(name) || (name === 'X-Amz-Algorithm' && param(name) !== 'AWS4-HMAC-SHA256'));
   if (missing.length > 0) return incompleteQuery(missing);
   return claim({
-    presigned: true,
     credential: param('X-Amz-Credential')!,
     amzDate: param('X-Amz-Date')!,
     signedHeaders: param('X-Amz-SignedHeaders')!,
@@ -93,7 +90,6 @@ function fromQuery(param: (name: string) => string | undefined): SignatureClaim 
 }
 
 interface Given {
-  presigned: boolean;
   credential: string;
   amzDate: string;
   signedHeaders: string;
@@ -111,7 +107,6 @@ function claim(given: Given): SignatureClaim | IamRefusal {
   if (scopeDate !== given.amzDate.slice(0, 8)) return scopeDateMismatch(scopeDate, given.amzDate);
   const expiresIn = given.expires === undefined ? undefined : Number(given.expires);
   return {
-    presigned: given.presigned,
     accessKeyId,
     scope: `${scopeDate}/${region}/${service}/${terminator}`,
     region,
