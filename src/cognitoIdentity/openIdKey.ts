@@ -19,7 +19,8 @@ export interface StoredOpenIdKey {
 }
 
 export const openIdKeys: TableSpec<StoredOpenIdKey> = { name: 'identitySigningKeys', key: (k) => [k.Name], cache: true };
-export type OpenIdKey = SigningKey<typeof OPEN_ID_ALG>;
+/** A signing key whose JWK says RS512. */
+export type OpenIdKey = Omit<SigningKey, 'jwk'> & { jwk: Omit<SigningKey['jwk'], 'alg'> & { alg: typeof OPEN_ID_ALG } };
 
 export async function openIdKey(store: Store): Promise<OpenIdKey> {
   const table = store.table(openIdKeys);
@@ -32,5 +33,6 @@ export async function openIdKey(store: Store): Promise<OpenIdKey> {
       await tx.put(table, created);
       return created;
     }));
-  return signingKey(stored, OPEN_ID_ALG);
+  const key = signingKey(stored);
+  return { ...key, jwk: { ...key.jwk, alg: OPEN_ID_ALG } };
 }

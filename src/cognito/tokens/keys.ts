@@ -38,12 +38,12 @@ export interface ServerSecretRecord {
 
 export const serverSecrets: TableSpec<ServerSecretRecord> = { name: 'serverSecrets', key: (s) => [s.Name], cache: true };
 
-export interface SigningKey<Alg extends string = 'RS256'> {
+export interface SigningKey {
   kid: string;
   privateKey: KeyObject;
   publicKey: KeyObject;
   /** As the JWKS lists it. */
-  jwk: { alg: Alg; e: string; kid: string; kty: 'RSA'; n: string; use: 'sig' };
+  jwk: { alg: 'RS256'; e: string; kid: string; kty: 'RSA'; n: string; use: 'sig' };
 }
 
 export interface PoolKeys {
@@ -53,7 +53,7 @@ export interface PoolKeys {
 
 const generateRsa = promisify(generateKeyPair);
 /** Parsed keys by kid: importing a JWK costs more than a signature. A kid names its key, so entries never go stale. */
-const parsed = new Map<string, SigningKey<string>>();
+const parsed = new Map<string, SigningKey>();
 
 /** The pool's keys, made on first use. Two first requests at once get the same keys: creation runs under a lock. */
 export async function poolKeys(store: Store, poolId: string): Promise<PoolKeys> {
@@ -79,10 +79,8 @@ export async function newKeyPair(): Promise<StoredKeyPair> {
   return { kid, privateJwk: privateKey.export({ format: 'jwk' }), publicJwk: publicKey.export({ format: 'jwk' }) };
 }
 
-/** A stored key pair, parsed once, for signing with `alg` (RS256 unless said). */
-export function signingKey(stored: StoredKeyPair): SigningKey;
-export function signingKey<Alg extends string>(stored: StoredKeyPair, alg: Alg): SigningKey<Alg>;
-export function signingKey(stored: StoredKeyPair, alg = 'RS256'): SigningKey<string> {
+/** A stored key pair, parsed once, for RS256. */
+export function signingKey(stored: StoredKeyPair): SigningKey {
   let key = parsed.get(stored.kid);
   if (!key) {
     const { kid, publicJwk } = stored;
@@ -90,7 +88,7 @@ export function signingKey(stored: StoredKeyPair, alg = 'RS256'): SigningKey<str
       kid,
       privateKey: createPrivateKey({ key: stored.privateJwk, format: 'jwk' }),
       publicKey: createPublicKey({ key: publicJwk, format: 'jwk' }),
-      jwk: { alg, e: publicJwk.e!, kid, kty: 'RSA', n: publicJwk.n!, use: 'sig' },
+      jwk: { alg: 'RS256', e: publicJwk.e!, kid, kty: 'RSA', n: publicJwk.n!, use: 'sig' },
     };
     parsed.set(kid, key);
   }
