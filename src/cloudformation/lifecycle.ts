@@ -53,10 +53,13 @@ export async function startDeployment(deps: CloudFormationDeps, deployment: Depl
   const { kind, meta, loaded } = deployment;
   const now = deps.clock.now().toISOString();
   const status: StackStatus = kind === 'CREATE' ? 'CREATE_IN_PROGRESS' : 'UPDATE_IN_PROGRESS';
+  // `meta` is the stack as it was before this update: its template and values are what a rollback goes back to (kept
+  // on the stack too, so that a start after a crash can roll back to them).
+  const previous = { TemplateBody: meta.TemplateBody, ParameterValues: meta.ParameterValues };
   await updateStackMeta(deps.store, meta.StackId, (m) => {
     if (kind === 'UPDATE') {
       m.LastUpdatedTime = now;
-      m.Previous = { TemplateBody: m.TemplateBody, ParameterValues: m.ParameterValues };
+      m.Previous = previous;
     }
     m.StackStatus = status;
     delete m.StackStatusReason;
@@ -72,8 +75,6 @@ export async function startDeployment(deps: CloudFormationDeps, deployment: Depl
   events.add(rootEvent(meta, status, USER_INITIATED));
   await events.flush();
   if (deployment.changeSet) await putChangeSet(deps.store, { ...deployment.changeSet, ExecutionStatus: 'EXECUTE_IN_PROGRESS' });
-  // `meta` is the stack as it was before this update: its template and values are what a rollback goes back to.
-  const previous = { TemplateBody: meta.TemplateBody, ParameterValues: meta.ParameterValues };
   void deps.templates().stackJob((engine) => deploy(deps, engine, { ...deployment, previous }, events)).catch((error: unknown) => {
     deps.log.error(`CloudFormation: ${meta.StackName}: ${kind} failed unexpectedly`, error);
   });

@@ -8,13 +8,13 @@ import { messageOf } from '../errorMessage.js';
 // created, deleted or waiting for the cleanup pass is a Leftover, a resource being updated is marked Interrupted.
 
 /**
- * Deletes `leftovers` (left by a reconcile a crash cut off), except one the stack maps again; each is taken off the
- * list, deleted or not: a resource that refuses to go (deletion protection) is logged once, not retried forever.
+ * Deletes `leftovers` (left by a reconcile a crash cut off), except one the stack maps again. The caller stops
+ * tracking each, deleted or not: a resource that refuses to go (deletion protection) is logged once, not retried forever.
  */
-export async function removeLeftovers(context: ProviderContext, leftovers: Leftover[], applied: Record<string, StackResource>): Promise<void> {
+export async function removeLeftovers(context: ProviderContext, leftovers: readonly Leftover[], applied: Record<string, StackResource>): Promise<void> {
   const mapped = (resource: StackResource) => Object.values(applied).some((r) => sameResource(r, resource));
   // Newest first: a client made after its pool goes before it.
-  for (const { LogicalId, Resource } of leftovers.splice(0).reverse()) {
+  for (const { LogicalId, Resource } of [...leftovers].reverse()) {
     if (mapped(Resource)) continue;
     try {
       await removeResource(context, Resource);

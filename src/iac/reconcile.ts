@@ -7,7 +7,7 @@ import type { ProviderContext } from './resources/index.js';
 import { removeLeftovers } from './leftovers.js';
 import { outputsOf, pinnedIdOf, startingPoint } from './stackScope.js';
 import { reconcileJournal, reconcileSteps, stepKey, type JournalRecord, type StepChange, type StepRecord } from './stacks/journal.js';
-import { appliedTemplates, readAppliedTemplate, stacks, type Leftover, type ReconcileSummary, type StackRecord, type StackResource } from './stacks/stackRecord.js';
+import { appliedTemplates, readAppliedTemplate, stacks, withLeftovers, type Leftover, type ReconcileSummary, type StackRecord, type StackResource } from './stacks/stackRecord.js';
 import { unlocated, type LoadedTemplate } from './template.js';
 import { messageOf } from '../errorMessage.js';
 
@@ -244,7 +244,7 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
     replaced.push(...leftovers.filter((l) => l.Cleanup));
     if (stale.length) {
       stale.forEach(untrack);
-      await removeLeftovers(context, [...stale], applied);
+      await removeLeftovers(context, stale, applied);
       await progress({ Untrack: stale });
     }
     const apply = async (id: string) => {
@@ -379,10 +379,6 @@ const USER_POOL = 'AWS::Cognito::UserPool';
 const REPLACING = 'Requested update requires the creation of a new physical resource; hence creating one.';
 
 /** `stack` with a copy of `leftovers`, or without the field when there are none. */
-function withLeftovers(stack: StackRecord, leftovers: Leftover[]): StackRecord {
-  const { Leftovers: _, ...rest } = stack;
-  return leftovers.length ? { ...rest, Leftovers: [...leftovers] } : rest;
-}
 
 
 const retains = (policy: string | undefined) => policy === 'Retain' || policy === 'RetainExceptOnCreate';

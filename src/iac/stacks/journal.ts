@@ -1,6 +1,6 @@
 import type { Store, TableSpec } from '../../store/store.js';
 import type { Template } from '../template.js';
-import { readStack, sameResource, type Leftover, type StackRecord, type StackResource } from './stackRecord.js';
+import { readStack, sameResource, withLeftovers, type Leftover, type StackRecord, type StackResource } from './stackRecord.js';
 
 // What a reconcile that has started changing its stack writes until it ends (../reconcile.ts), so that a crash in
 // between leaves enough for the next start to finish it (../recover.ts recoverInterrupted): the request (template
@@ -60,6 +60,5 @@ export async function readStackWithSteps(store: Store, name: string): Promise<{ 
       if (at >= 0) leftovers.splice(at, 1);
     }
   }
-  const { Leftovers: _, ...rest } = stack;
-  return { stack: { ...rest, Resources: resources, ...(leftovers.length ? { Leftovers: leftovers } : {}) }, steps };
+  return { stack: withLeftovers({ ...stack, Resources: resources }, leftovers), steps };
 }

@@ -136,3 +136,9 @@ export async function exportsOf(store: Store, except: string): Promise<Map<strin
   }
   return all;
 }
+
+/** `stack` with `leftovers` as its Leftovers (a copy), or without the member when there are none. */
+export function withLeftovers(stack: StackRecord, leftovers: readonly Leftover[]): StackRecord {
+  const { Leftovers: _, ...rest } = stack;
+  return leftovers.length ? { ...rest, Leftovers: [...leftovers] } : rest;
+}
