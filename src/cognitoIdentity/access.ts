@@ -2,7 +2,7 @@ import type { Store } from '../store/store.js';
 import type { CognitoIdentityDeps } from './deps.js';
 import { accessForbidden, identityNotFound, loginsDoNotMatch, unauthenticatedNotSupported } from './errors.js';
 import { verifyLogins, type VerifiedLogin } from './logins.js';
-import { identities, type IdentityRecord, type LinkedLogin } from './model/identity.js';
+import { findIdentity, identities, type IdentityRecord, type LinkedLogin } from './model/identity.js';
 import { findPool, type IdentityPoolRecord } from './model/identityPool.js';
 
 // Who may act as an identity (GetCredentialsForIdentity, GetOpenIdToken): an authenticated identity only with a
@@ -30,8 +30,8 @@ export async function openIdentity(
   logins: Record<string, string> | undefined,
 ): Promise<IdentityAccess> {
   const { store } = deps;
-  const found = await store.table(identities).get([identityId]);
-  if (!found || !found.IdentityPoolId.startsWith(`${region}:`)) throw identityNotFound(identityId);
+  const found = await findIdentity(store, region, identityId);
+  if (!found) throw identityNotFound(identityId);
   const pool = await findPool(store, region, found.IdentityPoolId);
   const verified = await verifyLogins(deps, pool, logins);
   if (found.Logins.length) {

@@ -25,12 +25,19 @@ export interface IdentityPoolsPart {
 
 export async function exportIdentityPools(store: Store, clock: Clock): Promise<IdentityPoolsPart> {
   const now = clock.now().getTime();
-  const live = (await allRecords(store, issuedCredentials, [])).filter((c) => c.expiration > now);
+  // Grouped by pool in one pass: the table gains a record with every GetCredentialsForIdentity.
+  const live = new Map<string, IdentityPoolState['credentials']>();
+  for (const set of await allRecords(store, issuedCredentials, [])) {
+    if (set.expiration <= now) continue;
+    const listed = live.get(set.identityPoolId);
+    if (listed) listed.push(set);
+    else live.set(set.identityPoolId, [set]);
+  }
   const states: IdentityPoolState[] = [];
   for (const pool of await allRecords(store, identityPools, [])) {
     const id = pool.IdentityPoolId;
     const listed = await allRecords(store, identities, [id], 'byPool');
-    states.push({ pool, identities: listed, credentials: live.filter((c) => c.identityPoolId === id) });
+    states.push({ pool, identities: listed, credentials: live.get(id) ?? [] });
   }
   const openIdTokenKey = await store.table(openIdKeys).get([OPEN_ID_KEY_NAME]);
   return { identityPools: states, ...(openIdTokenKey ? { openIdTokenKey } : {}) };

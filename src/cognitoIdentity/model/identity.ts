@@ -1,5 +1,5 @@
 import type { IdentityDescription } from '@aws-sdk/client-cognito-identity';
-import type { TableSpec } from '../../store/store.js';
+import type { Store, TableSpec } from '../../store/store.js';
 
 /** A login linked to an identity: the provider and the user's id there (a user pool user's `sub`). */
 export interface LinkedLogin {
@@ -27,6 +27,12 @@ export const identities: TableSpec<IdentityRecord> = {
     byLogin: (i) => i.Logins.map((login) => [i.IdentityPoolId, login.provider, login.sub]),
   },
 };
+
+/** The identity `id` if it exists in the call's region (an identity id starts with its pool's region). */
+export async function findIdentity(store: Store, region: string, id: string): Promise<IdentityRecord | undefined> {
+  const identity = await store.table(identities).get([id]);
+  return identity?.IdentityPoolId.startsWith(`${region}:`) ? identity : undefined;
+}
 
 export function identityToApi(identity: IdentityRecord): IdentityDescription {
   return {

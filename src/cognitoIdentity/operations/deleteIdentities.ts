@@ -1,7 +1,7 @@
 import type { DeleteIdentitiesInput, DeleteIdentitiesResponse } from '@aws-sdk/client-cognito-identity';
 import { poolLock } from '../access.js';
 import type { CognitoIdentityDeps } from '../deps.js';
-import { identities } from '../model/identity.js';
+import { findIdentity, identities } from '../model/identity.js';
 
 /**
  * DeleteIdentities: up to 60 identities, in any pool of the region; ids that name no identity are passed over
@@ -11,8 +11,8 @@ export function DeleteIdentities({ store }: Pick<CognitoIdentityDeps, 'store'>) 
   return async (input: DeleteIdentitiesInput, region: string): Promise<DeleteIdentitiesResponse> => {
     const table = store.table(identities);
     for (const id of input.IdentityIdsToDelete!) {
-      const identity = await table.get([id]);
-      if (!identity || !identity.IdentityPoolId.startsWith(`${region}:`)) continue;
+      const identity = await findIdentity(store, region, id);
+      if (!identity) continue;
       await store.transact(poolLock(identity.IdentityPoolId), (tx) => tx.delete(table, identity));
     }
     return { UnprocessedIdentityIds: [] };
