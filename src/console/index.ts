@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { templateText } from '../oauth2/hostedUi/html.js';
+import { templateText } from '../oauth2/hostedUi/render/html.js';
 
 // The operator's console (issue [I] §3): one page, one stylesheet and a few ES modules from templates/console/,
 // served as they are (no build step). Everything it shows comes from the same-origin APIs: the Cognito JSON API

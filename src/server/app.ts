@@ -47,7 +47,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   refuseCrossSite(app, deps.allowOrigins);
   // Every answer of cogniform's own (AWS JSON and XML, /_cogniform, OAuth2, errors) tells browsers not to guess a type
   // other than the one it declares (OWASP Secure Headers: X-Content-Type-Options). API Gateway routes are left as the
-  // function answered, as API Gateway does; the hosted UI sets its own stricter headers (src/oauth2/hostedUi/page.ts).
+  // function answered, as API Gateway does; the hosted UI sets its own stricter headers (src/oauth2/hostedUi/render/page.ts).
   app.addHook('onSend', async (request, reply) => {
     if (!request.routeOptions.url?.startsWith('/restapis/') && !reply.hasHeader('x-content-type-options')) {
       reply.header('x-content-type-options', 'nosniff');

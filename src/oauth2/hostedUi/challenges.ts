@@ -3,11 +3,11 @@ import { findUser } from '../../cognito/model/user.js';
 import { answerSelectMfaType } from '../../cognito/operations/signIn/challenges/mfaChallenge.js';
 import { userFactors } from '../../cognito/operations/signIn/challenges/mfaFactors.js';
 import type { OAuthDeps } from '../authorization.js';
-import { postedAttributes } from './attributeFields.js';
+import { postedAttributes } from './render/attributeFields.js';
 import { answerCode, answerNewPassword, answerTotp, missingRequired, responsesFor, type Answered } from './challengeAnswers.js';
 import { formOf, openPage, type HostedPage } from './hostedRequest.js';
-import { messageOf } from './messages.js';
-import { sendErrorPage } from './page.js';
+import { messageOf } from './render/messages.js';
+import { sendErrorPage } from './render/page.js';
 import { mfaOrDone } from './signIn.js';
 import { isCodeChallenge, sendCodePage, sendNewPasswordPage, sendSelectMfaPage, showStep, type CodeChallenge } from './stepPages.js';
 

@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ConfirmSignUp } from '../../cognito/operations/signUp/confirmSignUp.js';
 import { ResendConfirmationCode } from '../../cognito/operations/signUp/resendConfirmationCode.js';
 import type { OAuthDeps } from '../authorization.js';
-import { render } from './html.js';
+import { render } from './render/html.js';
 import { csrfField } from './csrf.js';
 import { clientFields, formOf, openPage, operationContext, pageUrl, queryValue, type HostedPage } from './hostedRequest.js';
 import { backToLogin, usernameLabel } from './login.js';
-import { errorBlock, messageOf, noticeBlock } from './messages.js';
-import { sendPage } from './page.js';
+import { errorBlock, messageOf, noticeBlock } from './render/messages.js';
+import { sendPage } from './render/page.js';
 
 // /confirm: the code sent at sign-up typed back (ConfirmSignUp), or a new one asked for (ResendConfirmationCode);
 // a confirmed user then signs in on /login.

@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConfirmSignUp } from '../../cognito/operations/signUp/confirmSignUp.js';
 import { clientById } from '../../cognito/operations/signIn/flow/signInClient.js';
 import type { OAuthDeps } from '../authorization.js';
-import { html } from './html.js';
+import { html } from './render/html.js';
 import { clientProof, poolContext, queryValue } from './hostedRequest.js';
-import { brandingOf, sendErrorPage, sendPage } from './page.js';
+import { brandingOf, sendErrorPage, sendPage } from './render/page.js';
 
 // GET /confirmUser?client_id=&user_name=&confirmation_code=: the link of a CONFIRM_WITH_LINK sign-up email
 // (src/cognito/codes/confirmationLink.ts; developer guide, "Customizing email verification messages", which shows

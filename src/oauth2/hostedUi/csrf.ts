@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { cookieValues } from '../protocol/form.js';
 import { sameText } from '../../cognito/auth/sameText.js';
 import { formOf } from './hostedRequest.js';
-import { html, type Html } from './html.js';
+import { html, type Html } from './render/html.js';
 
 // The hosted UI's forms carry a token a page of another site cannot know, as AWS's do: every page with a form sets
 // the cookie `XSRF-TOKEN` ("set-cookie: XSRF-TOKEN=…; Path=/; Secure; HttpOnly; SameSite=Lax", observed on a Cognito

@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ConfirmForgotPassword } from '../../cognito/operations/passwords/confirmForgotPassword.js';
 import { ForgotPassword } from '../../cognito/operations/passwords/forgotPassword.js';
 import type { OAuthDeps } from '../authorization.js';
-import { render } from './html.js';
+import { render } from './render/html.js';
 import { csrfField } from './csrf.js';
 import { clientFields, formOf, openPage, operationContext, pageUrl, queryValue, type HostedPage } from './hostedRequest.js';
 import { backToLogin, usernameLabel } from './login.js';
-import { errorBlock, messageOf } from './messages.js';
-import { sendPage } from './page.js';
+import { errorBlock, messageOf } from './render/messages.js';
+import { sendPage } from './render/page.js';
 
 // /forgotPassword (ForgotPassword sends a code, the UserMigration trigger may run) and /confirmForgotPassword
 // (ConfirmForgotPassword with the code and a new password), then sign-in on /login.

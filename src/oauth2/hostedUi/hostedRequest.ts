@@ -5,7 +5,7 @@ import type { UserPoolClientRecord } from '../../cognito/model/client.js';
 import type { UserPoolRecord } from '../../cognito/model/userPool.js';
 import { secretHash } from '../../cognito/operations/signIn/flow/signInClient.js';
 import { checkAuthorizeRequest, type Authorization, type OAuthDeps } from '../authorization.js';
-import { brandingOf, sendErrorPage, type Branding } from './page.js';
+import { brandingOf, sendErrorPage, type Branding } from './render/page.js';
 
 // What every page starts from: the authorize parameters it was opened with (kept in the query string of every
 // form action and link, as Cognito's own pages do, so each step checks them again), checked against the client.

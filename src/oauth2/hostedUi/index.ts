@@ -7,7 +7,7 @@ import { registerConfirmUser } from './confirmUser.js';
 import { CSRF_REFUSED, csrfHolds } from './csrf.js';
 import { registerForgotPassword } from './forgotPassword.js';
 import { registerLogin } from './login.js';
-import { sendErrorPage } from './page.js';
+import { sendErrorPage } from './render/page.js';
 import { registerSignUp } from './signUp.js';
 
 // The hosted UI's pages (DESIGN.md §3 "hosted UI"), HTML from templates/, in their own plugin: the global error

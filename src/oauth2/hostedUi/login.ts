@@ -2,11 +2,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { UserPoolRecord } from '../../cognito/model/userPool.js';
 import { UserNotConfirmedException } from '../../cognito/errors.js';
 import { completeAuthorization, hostedSession, type OAuthDeps } from '../authorization.js';
-import { html, render } from './html.js';
+import { html, render } from './render/html.js';
 import { csrfField } from './csrf.js';
 import { formOf, openPage, pageUrl, queryValue, type HostedPage } from './hostedRequest.js';
-import { errorBlock, messageOf, noticeBlock } from './messages.js';
-import { sendPage } from './page.js';
+import { errorBlock, messageOf, noticeBlock } from './render/messages.js';
+import { sendPage } from './render/page.js';
 import { passwordStep } from './signIn.js';
 import { showStep } from './stepPages.js';
 

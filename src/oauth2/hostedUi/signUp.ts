@@ -3,13 +3,13 @@ import type { AttributeType } from '@aws-sdk/client-cognito-identity-provider';
 import type { UserPoolRecord } from '../../cognito/model/userPool.js';
 import { SignUp } from '../../cognito/operations/signUp/signUp.js';
 import type { OAuthDeps } from '../authorization.js';
-import { attributeFields, field, postedAttributes } from './attributeFields.js';
-import { render } from './html.js';
+import { attributeFields, field, postedAttributes } from './render/attributeFields.js';
+import { render } from './render/html.js';
 import { csrfField } from './csrf.js';
 import { clientFields, formOf, openPage, operationContext, pageUrl, type HostedPage } from './hostedRequest.js';
 import { usernameLabel } from './login.js';
-import { errorBlock, messageOf } from './messages.js';
-import { sendErrorPage, sendPage } from './page.js';
+import { errorBlock, messageOf } from './render/messages.js';
+import { sendErrorPage, sendPage } from './render/page.js';
 import { passwordStep } from './signIn.js';
 import { showStep } from './stepPages.js';
 

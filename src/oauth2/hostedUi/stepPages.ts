@@ -1,11 +1,11 @@
 import type { FastifyReply } from 'fastify';
 import type { OAuthDeps } from '../authorization.js';
-import { attributeFields, labelOf } from './attributeFields.js';
-import { html, render } from './html.js';
+import { attributeFields, labelOf } from './render/attributeFields.js';
+import { html, render } from './render/html.js';
 import { csrfField } from './csrf.js';
 import { pageUrl, type HostedPage } from './hostedRequest.js';
-import { errorBlock } from './messages.js';
-import { sendErrorPage, sendPage } from './page.js';
+import { errorBlock } from './render/messages.js';
+import { sendErrorPage, sendPage } from './render/page.js';
 import { finishSignIn, type Step } from './signIn.js';
 
 // The pages of a sign-in's later steps. Each carries the auth session's id and the user's stored name in hidden

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { CognitoError } from '../../cognito/errors.js';
 // The hosted UI's error page (no script, no framing, nothing fetched), without a pool's branding.
-import { sendErrorPage } from '../hostedUi/page.js';
+import { sendErrorPage } from '../hostedUi/render/page.js';
 
 // How the OAuth2 endpoints fail. The token and revocation endpoints answer RFC 6749 §5.2 JSON (`{"error": ...}`),
 // userInfo adds RFC 6750 §3's WWW-Authenticate; authorize fails with a page when it cannot trust the redirect_uri.

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { csrfField, csrfHolds } from '../../../src/oauth2/hostedUi/csrf.js';
-import { toString } from '../../../src/oauth2/hostedUi/html.js';
+import { toString } from '../../../src/oauth2/hostedUi/render/html.js';
 
 // csrfField and csrfHolds on their own: what a page sets and what a post must bring (the pages' own tests and
 // test/reliability/exposure/hostedUiCsrf.test.ts drive them through the server).

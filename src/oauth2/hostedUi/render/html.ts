@@ -43,7 +43,7 @@ export const toString = (value: Html): string => value[HTML_BRAND];
 
 /**
  * The folder of the pages' HTML and stylesheet, at the package's top level (package.json ships it beside dist/):
- * the nearest templates/ above this module, which sits at src/oauth2/hostedUi or dist/src/oauth2/hostedUi.
+ * the nearest templates/ above this module, which sits at src/oauth2/hostedUi/render or dist/src/oauth2/hostedUi/render.
  */
 function templatesFolder(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));

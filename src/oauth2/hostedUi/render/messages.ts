@@ -1,4 +1,4 @@
-import { CognitoError } from '../../cognito/errors.js';
+import { CognitoError } from '../../../cognito/errors.js';
 import { html, type Html } from './html.js';
 
 // What a page shows of a failed step: AWS's own message (the hosted UI shows the same words the API answers, e.g.

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import type { Store } from '../../store/store.js';
-import { ALL_CLIENTS, uiCustomizations, uiCustomizationToApi } from '../../cognito/model/uiCustomization.js';
+import type { Store } from '../../../store/store.js';
+import { ALL_CLIENTS, uiCustomizations, uiCustomizationToApi } from '../../../cognito/model/uiCustomization.js';
 import { html, render, styleText, templateText, toString, type Html } from './html.js';
 
 // Every page goes out through here: the layout around it, the pool's branding, and the headers that keep it from
