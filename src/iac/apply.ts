@@ -8,6 +8,8 @@ import { messageOf } from '../errorMessage.js';
 // Applying one resource's decision through its provider, and the rules a replacement follows. The order of the
 // steps across a stack is ./reconcile.ts's.
 
+export const USER_POOL = 'AWS::Cognito::UserPool';
+
 /** The provider of `type`: a Cognito one, or the one that only records types cogniform does not emulate. */
 export const providerOf = (type: string): ResourceProvider => providerFor(type) ?? acceptedProvider(type);
 
@@ -61,14 +63,18 @@ export function mustDeleteFirst(current: StackResource, properties: Record<strin
  * required members), as the operation itself first does; throws that error at the resource, file:line:col.
  */
 export function checkCreate(loaded: LoadedTemplate, logicalId: string, type: string, properties: Record<string, unknown>): void {
-  const planned = providerOf(type).createRequest?.(logicalId, properties);
-  if (!planned) return;
   try {
-    // A copy: the check truncates numbers in place, as AWS reads them.
-    validateRequest(planned.operation, structuredClone(planned.request));
+    validateCreate(logicalId, type, properties);
   } catch (error) {
     throw resourceError(loaded, logicalId, error);
   }
+}
+
+/** The create request a provider would send, against its operation's model; throws the operation's own error. */
+function validateCreate(logicalId: string, type: string, properties: Record<string, unknown>): void {
+  const planned = providerOf(type).createRequest?.(logicalId, properties);
+  // A copy: the check truncates numbers in place, as AWS reads them.
+  if (planned) validateRequest(planned.operation, structuredClone(planned.request));
 }
 
 export const removeResource = (context: ProviderContext, resource: StackResource): Promise<void> =>
@@ -80,9 +86,8 @@ export const removeResource = (context: ProviderContext, resource: StackResource
  * and the pool it goes into, which must exist (a read, no change).
  */
 export async function preflight(context: ProviderContext, logicalId: string, type: string, properties: Record<string, unknown>): Promise<void> {
-  const planned = providerOf(type).createRequest?.(logicalId, properties);
-  if (planned) validateRequest(planned.operation, structuredClone(planned.request));
-  if (type !== 'AWS::Cognito::UserPool' && typeof properties.UserPoolId === 'string') {
+  validateCreate(logicalId, type, properties);
+  if (type !== USER_POOL && typeof properties.UserPoolId === 'string') {
     await context.cognito('DescribeUserPool', { UserPoolId: properties.UserPoolId });
   }
 }

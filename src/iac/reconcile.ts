@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.js';
-import { applyAction, atResource, isEmulated, mustDeleteFirst, preflight, providerOf, removeResource } from './apply.js';
+import { applyAction, atResource, isEmulated, mustDeleteFirst, preflight, providerOf, removeResource, USER_POOL } from './apply.js';
 import { resolveValue } from './intrinsics/index.js';
 import { inDependencyOrder } from './schedule.js';
 import { decide, deletedFirst, deletionOrder, withDependents, type Action } from './plan.js';
@@ -373,13 +373,8 @@ export async function reconcile(deps: ReconcileDeps, request: ReconcileRequest):
   return { stack, changes, durationMs: stack.LastReconcile.durationMs };
 }
 
-const USER_POOL = 'AWS::Cognito::UserPool';
-
 /** The reason CloudFormation gives for the first event of a replacement. */
 const REPLACING = 'Requested update requires the creation of a new physical resource; hence creating one.';
-
-/** `stack` with a copy of `leftovers`, or without the field when there are none. */
-
 
 const retains = (policy: string | undefined) => policy === 'Retain' || policy === 'RetainExceptOnCreate';
 
