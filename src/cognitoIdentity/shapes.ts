@@ -41,8 +41,8 @@ const poolSettings = {
   IdentityPoolTags: { type: 'map', key: string(1, 128), value: string(0, 256) } as Shape,
 };
 
-export const AMBIGUOUS_ROLE_RESOLUTIONS = ['AuthenticatedRole', 'Deny'] as const;
-export const MATCH_TYPES = ['Equals', 'Contains', 'StartsWith', 'NotEqual'] as const;
+const AMBIGUOUS_ROLE_RESOLUTIONS = ['AuthenticatedRole', 'Deny'] as const;
+const MATCH_TYPES = ['Equals', 'Contains', 'StartsWith', 'NotEqual'] as const;
 
 const MappingRule = structure(
   {

@@ -8,7 +8,7 @@ import type { Email } from './composeEmail.js';
 // Sending happens in the background: an API call never waits for it or fails because of it.
 
 /** Cognito's own sender when the pool names none (developer guide, "Email settings": the default email address). */
-export const COGNITO_SENDER = 'no-reply@verificationemail.com';
+const COGNITO_SENDER = 'no-reply@verificationemail.com';
 
 // Short enough that a wrong host shows up in the log soon, and that closing the emulator is not held up for
 // nodemailer's two-minute default.

@@ -14,17 +14,17 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 /** The request headers the browser SDKs send: amazon-cognito-identity-js (content-type, x-amz-target,
  * x-amz-user-agent, cache-control), the AWS SDK v3 (amz-sdk-invocation-id, amz-sdk-request), and signed calls
  * (authorization, x-amz-date, x-amz-security-token, x-amz-content-sha256). */
-export const CORS_ALLOW_HEADERS = [
+const CORS_ALLOW_HEADERS = [
   'content-type', 'x-amz-target', 'x-amz-user-agent', 'cache-control', 'amz-sdk-invocation-id', 'amz-sdk-request',
   'authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256',
 ].join(', ');
 
 /** What a page's script may read from an answer: the SDKs read the error type from `x-amzn-errortype` and the
  * request id from `x-amzn-requestid` (AWS JSON 1.1 protocol), and use `date` to correct clock skew. */
-export const CORS_EXPOSE_HEADERS = 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage, date';
+const CORS_EXPOSE_HEADERS = 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage, date';
 
 /** How long a browser may keep a preflight's answer (seconds): Chromium caps it at 2 hours anyway. */
-export const CORS_MAX_AGE = '7200';
+const CORS_MAX_AGE = '7200';
 
 /** The AWS APIs' front door, and the OAuth2 endpoints a single-page app calls with `fetch` after the hosted UI
  * redirects back to it: Amplify's signInWithRedirect exchanges the code at /oauth2/token from the page, and a plain

@@ -30,7 +30,7 @@ function loopback(hostname: string): boolean {
 
 /** The key an origin is compared by: scheme and host lowercased, and a default port dropped for http(s) (browsers
  * send `http://a.test`, never `http://a.test:80`). Other schemes (capacitor://localhost) are kept as written. */
-export function originKey(origin: string): string {
+function originKey(origin: string): string {
   const lower = origin.toLowerCase();
   return /^https?:/.test(lower) ? new URL(lower).origin : lower;
 }

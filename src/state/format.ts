@@ -80,7 +80,7 @@ export { StateFileError } from './checks.js';
 export const STATE_FORMAT = 'cogniform-state';
 export const STATE_VERSION = 2;
 /** The versions this cogniform imports (it writes STATE_VERSION). */
-export const READABLE_VERSIONS: readonly number[] = [1, 2];
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 /** The sections of a pool besides the pool itself, and the table each one is read from and written to. */
 export const POOL_SECTIONS = {

@@ -12,7 +12,7 @@ import { checkRecords, StateFileError } from './checks.js';
 // The identity pools' part of a state file (version 2; format.ts documents it): each pool with its identities and
 // the credentials still valid, and the key GetOpenIdToken signs with.
 
-export interface IdentityPoolState {
+interface IdentityPoolState {
   pool: IdentityPoolRecord;
   identities: IdentityRecord[];
   credentials: IssuedCredentials[];

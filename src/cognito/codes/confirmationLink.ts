@@ -15,7 +15,7 @@ import type { CodeKind } from './inbox.js';
 // is `http://localhost:<port>/confirmUser?…`: a link that works when clicked on this machine.
 
 /** Cognito's defaults, as describe-user-pool shows them for a pool made in the console. */
-export const LINK_DEFAULTS = {
+const LINK_DEFAULTS = {
   subject: 'Your verification link',
   message: 'Please click the link below to verify your email address. {##Verify Email##} ',
 };

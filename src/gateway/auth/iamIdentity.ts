@@ -59,7 +59,7 @@ function roleSession(caller: IssuedCredentials): { userId: string; userArn: stri
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** A role's unique id (`AROA` and 17 characters, as IAM gives roles): derived from its ARN, so it is stable. */
-export function roleId(roleArn: string): string {
+function roleId(roleArn: string): string {
   const digest = createHash('sha256').update(roleArn).digest();
   return `AROA${[...digest.subarray(0, 17)].map((byte) => ID_ALPHABET[byte % 32]).join('')}`;
 }

@@ -20,7 +20,7 @@ import { html, type Html } from './render/html.js';
 // with the developer's app, and cookies do not keep ports apart. An Angular (or Spring) app on localhost:4200 uses
 // XSRF-TOKEN for its own CSRF check, which an HttpOnly cookie of the same name from cogniform would break.
 export const CSRF_COOKIE = 'cogniform-xsrf';
-export const CSRF_FIELD = '_csrf';
+const CSRF_FIELD = '_csrf';
 
 /**
  * AWS's error page says "An error was encountered with the requested page." (amplify-js#9710, #755); the second

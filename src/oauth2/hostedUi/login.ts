@@ -25,7 +25,7 @@ export function usernameLabel(pool: UserPoolRecord): string {
  * What the pages that end on /login say there (Post/Redirect/Get: `?notice=<key>`); a key, never text from the
  * query, so that no one can make the page say something else.
  */
-export const NOTICES = {
+const NOTICES = {
   confirmed: 'Your account is confirmed. Sign in to continue.',
   passwordReset: 'Your password has been reset. Sign in with your new password.',
 };
@@ -35,7 +35,7 @@ export function backToLogin(reply: FastifyReply, page: HostedPage, username: str
   return reply.redirect(pageUrl('/login', page.query, { username, notice }), 302);
 }
 
-export interface LoginForm {
+interface LoginForm {
   username?: string | undefined;
   error?: string | undefined;
   notice?: string | undefined;

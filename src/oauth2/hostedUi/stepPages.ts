@@ -11,7 +11,7 @@ import { finishSignIn, type Step } from './signIn.js';
 // The pages of a sign-in's later steps. Each carries the auth session's id and the user's stored name in hidden
 // fields; the session alone decides which challenge may be answered (src/cognito/auth/sessions.ts).
 
-export interface ChallengeForm {
+interface ChallengeForm {
   session: string;
   username: string;
   error?: string | undefined;

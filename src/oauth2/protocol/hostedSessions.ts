@@ -9,7 +9,7 @@ import { cookieValues } from './form.js';
 // cookies that are valid for one hour", access-token page). The cookie holds a random id only; what it stands for
 // (pool, user, when they authenticated) stays in the store, so logout can end it for good.
 
-export const SESSION_COOKIE = 'cogniform-session';
+const SESSION_COOKIE = 'cogniform-session';
 const SESSION_SECONDS = 3600;
 
 export interface HostedSessionRecord {

@@ -29,7 +29,7 @@ export class PageError extends Error {
   }
 }
 
-export function sendOAuthError(reply: FastifyReply, error: OAuthError): FastifyReply {
+function sendOAuthError(reply: FastifyReply, error: OAuthError): FastifyReply {
   if (error.wwwAuthenticate) reply.header('www-authenticate', error.wwwAuthenticate);
   return reply
     .code(error.statusCode)

@@ -37,7 +37,7 @@ function inScope(name: string, scopes: string[]): boolean {
   return scopes.includes('profile');
 }
 
-export function userInfoClaims(user: UserRecord, client: UserPoolClientRecord | undefined, scopes: string[]): Record<string, string> {
+function userInfoClaims(user: UserRecord, client: UserPoolClientRecord | undefined, scopes: string[]): Record<string, string> {
   const readable = client?.ReadAttributes?.length ? new Set(client.ReadAttributes) : undefined;
   const claims: Record<string, string> = {};
   for (const { Name: name, Value: value } of user.Attributes) {
